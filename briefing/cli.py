@@ -1,0 +1,115 @@
+"""Command line: argument parsing only. Each subcommand lives in briefing/commands/<name>.py
+and calls one core function; `briefing` without a subcommand opens the live desk."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+from briefing import __version__
+
+# Subcommand modules, in the order `briefing --help` lists them. Each defines NAME, HELP,
+# add_arguments(parser) and run(args) -> exit code.
+COMMAND_MODULES = (
+    "check",
+)
+
+_ARGPARSE_DUTCH = {
+    "the following arguments are required: ": "deze argumenten ontbreken: ",
+    "unrecognized arguments: ": "onbekende argumenten: ",
+    "invalid choice: ": "ongeldige keuze: ",
+    "choose from ": "kies uit ",
+    "expected one argument": "verwacht één waarde",
+    "invalid int value: ": "geen geheel getal: ",
+    "invalid float value: ": "geen getal: ",
+    "not allowed with argument ": "niet samen met ",
+    "ambiguous option: ": "dubbelzinnige optie: ",
+    "could match ": "past op ",
+}
+
+
+class DutchHelpFormatter(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # noqa: D102
+        return super().add_usage(usage, actions, groups, prefix or "gebruik: ")
+
+
+class DutchArgumentParser(argparse.ArgumentParser):
+    """argparse with Dutch headings, help and error messages (users read Dutch)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", DutchHelpFormatter)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumenten"
+        self._optionals.title = "opties"
+        self.add_argument("-h", "--help", action="help", help="toon deze hulptekst en stop")
+
+    def error(self, message: str):
+        for english, dutch in _ARGPARSE_DUTCH.items():
+            message = message.replace(english, dutch)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: fout: {message}\n")
+
+
+def default_kb() -> Path:
+    """./knowledge when it exists, else the knowledge base bundled with briefing."""
+    here = Path.cwd() / "knowledge"
+    if (here / "dossiers").is_dir():
+        return here
+    return Path(__file__).resolve().parent.parent / "knowledge"
+
+
+def add_kb_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--kb", type=Path, default=None, metavar="MAP",
+                        help="map met de kennisbank (standaard: ./knowledge of de meegeleverde)")
+
+
+def build_parser() -> tuple[DutchArgumentParser, dict[str, object]]:
+    parser = DutchArgumentParser(
+        prog="briefing",
+        description="Live antwoordbureau voor de adviseurs van een wethouder in de raadscommissie.\n"
+        "Zonder subcommando opent briefing de live-app.",
+    )
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}",
+                        help="toon het versienummer en stop")
+    add_kb_option(parser)
+    parser.add_argument("--embargo", action="store_true",
+                        help="toon ook inhoud die nog onder embargo staat")
+    subparsers = parser.add_subparsers(dest="command", title="subcommando's", metavar="COMMANDO",
+                                       parser_class=DutchArgumentParser)
+    modules = {}
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"briefing.commands.{name}")
+        sub = subparsers.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        module.add_arguments(sub)
+        modules[module.NAME] = module
+    return parser, modules
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser, modules = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            return _open_app(args, parser)
+        return int(modules[args.command].run(args) or 0)
+    except KeyboardInterrupt:
+        print("afgebroken", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _open_app(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    try:
+        app_module = importlib.import_module("briefing.app.factory")
+    except ModuleNotFoundError:
+        parser.print_help()
+        return 0
+    return int(app_module.run_app(kb=args.kb or default_kb(), embargo=args.embargo) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,100 @@
+"""A loaded knowledge base: dossiers, registers, and the problems found while loading."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Iterator
+
+from briefing.model.dossier import Dossier, Question, Status, flatten_lines
+from briefing.model.problems import Problem
+from briefing.model.registers import Registers, fold
+from briefing.model.yamlsource import SourceMap
+
+
+@dataclass
+class KnowledgeBase:
+    root: Path
+    dossiers: list[Dossier] = field(default_factory=list)
+    registers: Registers = field(default_factory=Registers)
+    problems: list[Problem] = field(default_factory=list)
+    fingerprint: str = ""
+    # Per dossier id: its file and a map back to line numbers (for lint and errors).
+    paths: dict[str, Path] = field(default_factory=dict)
+    sources: dict[str, SourceMap] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    def dossier(self, key: str | None) -> Dossier | None:
+        """A dossier by id, or by a unique prefix / part of its id or title."""
+        if not key:
+            return None
+        for dossier in self.dossiers:
+            if dossier.id == key:
+                return dossier
+        folded = fold(key)
+        hits = [d for d in self.dossiers
+                if folded in fold(d.id or "") or folded in fold(d.title)]
+        return hits[0] if len(hits) == 1 else None
+
+    def questions(self) -> Iterator[tuple[Dossier, Question]]:
+        for dossier in self.dossiers:
+            for question in dossier.questions:
+                yield dossier, question
+
+    def line_of(self, dossier: Dossier, loc: tuple = ()) -> tuple[Path, int | None]:
+        """File and line of a value inside a dossier, by its YAML path."""
+        path = self.paths.get(dossier.id or "", self.root)
+        source = self.sources.get(dossier.id or "")
+        return path, source.line(loc) if source else None
+
+    def stats(self) -> dict[str, int]:
+        lines = 0
+        for dossier in self.dossiers:
+            lines += len(flatten_lines(dossier.core_message)) + len(flatten_lines(dossier.facts))
+            lines += sum(len(flatten_lines(t.lines)) for t in dossier.themes)
+            for question in dossier.questions:
+                lines += len(flatten_lines(question.answer)) + len(flatten_lines(question.if_pressed))
+        return {
+            "dossiers": len(self.dossiers),
+            "vragen": sum(len(d.questions) for d in self.dossiers),
+            "regels": lines,
+            "raadsleden": len(self.registers.members),
+            "fracties": len(self.registers.parties),
+            "afkortingen": len(self.registers.abbreviations),
+        }
+
+
+def is_under_embargo(dossier: Dossier, now: datetime | None = None) -> bool:
+    """True while the dossier's embargo has not passed. A naive time is Amsterdam time."""
+    if dossier.embargo_until is None:
+        return False
+    until = dossier.embargo_until
+    if until.tzinfo is None:
+        until = until.replace(tzinfo=_amsterdam())
+    now = now or datetime.now(tz=until.tzinfo)
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=_amsterdam())
+    return now < until
+
+
+def is_vetted(dossier: Dossier, question: Question | None = None) -> bool:
+    if dossier.status != Status.VASTGESTELD:
+        return False
+    return question is None or question.status == Status.VASTGESTELD
+
+
+def _amsterdam():
+    try:
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo("Europe/Amsterdam")
+    except Exception:  # no tz database (rare): fall back to the machine's local zone
+        return datetime.now().astimezone().tzinfo
