@@ -28,7 +28,8 @@ eval: $(STAMP)
 	$(BIN)/briefing eval ../shared/eval/dev_queries.yaml --kb $(KB)
 
 bench: $(STAMP)
-	$(BIN)/python -m briefing.bench
+	$(BIN)/python -m briefing.bench.search
+	$(BIN)/python -m briefing.bench.startup
 
 clean:
 	rm -rf $(VENV) build *.egg-info
