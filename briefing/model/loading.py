@@ -186,20 +186,20 @@ def _check_references(kb: KnowledgeBase) -> None:
             askers += [(("vragen", qi, "varianten", vi), v.member, v.party)
                        for vi, v in enumerate(question.variants)]
             for loc, member, party in askers:
-                if member and reg.members and reg.member(member) is None:
+                if member and reg.members and reg.member(member, threshold=100) is None:
                     hint = reg.suggest_member(member)
                     kb.problems.append(Problem(
                         path, source.line(loc + ("raadslid",)) if source else None,
                         f"raadslid '{member}' staat niet in raadsleden.yaml"
                         + (f"; bedoelde u '{hint}'?" if hint else ""), WARNING))
-                if party and reg.parties and reg.party(party) is None:
+                if party and reg.parties and reg.party(party, threshold=100) is None:
                     hint = reg.suggest_party(party)
                     kb.problems.append(Problem(
                         path, source.line(loc + ("fractie",)) if source else None,
                         f"fractie '{party}' staat niet in fracties.yaml"
                         + (f"; bedoelde u '{hint}'?" if hint else ""), WARNING))
         for pi, party in enumerate(dossier.open_parties):
-            if reg.parties and reg.party(party) is None:
+            if reg.parties and reg.party(party, threshold=100) is None:
                 hint = reg.suggest_party(party)
                 kb.problems.append(Problem(
                     path, source.line(("open_fracties", pi)) if source else None,
@@ -207,7 +207,7 @@ def _check_references(kb: KnowledgeBase) -> None:
                     + (f"; bedoelde u '{hint}'?" if hint else ""), WARNING))
     known = {fold(p.name) for p in reg.parties} | {fold(a) for p in reg.parties for a in p.abbreviations}
     for member in reg.members:
-        if member.party and reg.parties and fold(member.party) not in known and reg.party(member.party) is None:
+        if member.party and reg.parties and fold(member.party) not in known and reg.party(member.party, threshold=100) is None:
             kb.problems.append(Problem(
                 kb.root / "raadsleden.yaml", None,
                 f"fractie '{member.party}' van raadslid {member.name} staat niet in fracties.yaml",

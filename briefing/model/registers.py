@@ -66,7 +66,8 @@ class Registers:
                 self._party_keys.setdefault(fold(name), party)
 
     def member(self, text: str | None, threshold: int = NAME_THRESHOLD) -> Member | None:
-        """The member meant by a spelled name (aliases, typos, 'lid X'), or None."""
+        """The member meant by a spelled name (aliases, typos, 'lid X'), or None.
+        threshold=100 accepts only registered names and aliases (for validation)."""
         if not text:
             return None
         key = fold(text)
@@ -75,7 +76,7 @@ class Registers:
                 key = key[len(prefix):]
         if key in self._member_keys:
             return self._member_keys[key]
-        if len(key) < 4 or not self._member_keys:
+        if len(key) < 4 or not self._member_keys or threshold >= 100:
             return None
         best = process.extractOne(key, list(self._member_keys), scorer=fuzz.ratio)
         if best and best[1] >= threshold:
@@ -93,7 +94,7 @@ class Registers:
         if key in self._party_keys:
             return self._party_keys[key]
         # Short abbreviations must match exactly: 'GL' is not 'GS'.
-        if len(key) < 5 or not self._party_keys:
+        if len(key) < 5 or not self._party_keys or threshold >= 100:
             return None
         best = process.extractOne(key, list(self._party_keys), scorer=fuzz.ratio)
         if best and best[1] >= threshold:

@@ -159,8 +159,13 @@ def _check_node(path: Path, root: yaml.Node) -> None:
     seen: set[int] = set()
     while stack:
         node = stack.pop()
-        if id(node) in seen:  # anchors can make cycles
-            continue
+        if id(node) in seen:
+            # An alias (*x) reuses a node: refused, because cycles and 'billion laughs'
+            # expansions would hang validation, and knowledge files never need them.
+            raise YamlFileError(Problem(
+                path, node.start_mark.line + 1,
+                "verwijzingen met &anker en *alias worden niet ondersteund; schrijf de tekst uit",
+            ))
         seen.add(id(node))
         if node.tag not in SAFE_TAGS:
             raise YamlFileError(Problem(
