@@ -1,0 +1,268 @@
+"""The lint rules, one small function each. See docs/lint.md for the table of rules and levels."""
+
+from __future__ import annotations
+
+import re
+from itertools import combinations
+from typing import Iterator
+
+from rapidfuzz import fuzz
+
+from briefing.maintain.registry import ERROR, WARNING, Hit, LintContext, rule
+from briefing.maintain.walk import (
+    LINES, SPOKEN, excerpt, question_label, walk_dossier, walk_lines,
+)
+from briefing.model import Dossier, Question
+from briefing.model.dossier import Status, line_texts
+from briefing.model.registers import fold
+
+# --- placeholders -------------------------------------------------------------------------------
+
+# Text that marks a line as unfinished. Each pattern is matched case-insensitively unless noted.
+PLACEHOLDERS = [
+    re.compile(r"(?<![\w.])(?:PM|P\.M\.|p\.m\.)(?!\w)"),  # "PM:" / "€ p.m." (case matters: 'pm')
+    re.compile(r"\b(?:TODO|FIXME|TBD)\b", re.I),
+    re.compile(r"\bvolgt\s+(?:nog|later)\b", re.I),
+    re.compile(r"\b(?:nog|nader)\s+(?:in\s+te\s+vullen|aan\s+te\s+vullen|te\s+bepalen|invullen|aanvullen)\b",
+               re.I),
+    re.compile(r"(?<![\w.])n\.?t\.?b\.(?!\w)", re.I),  # nader te bepalen
+    re.compile(r"(?<![a-z])x{2,}(?![a-z])", re.I),  # "xx", "€ xx mln", "20xx"
+    re.compile(r"(?<!\.)\.\.(?!\.)"),  # exactly two dots: an unfinished sentence
+    re.compile(r"^\s*(?:\.{3,}|…)\s*$|[\[(<]\s*(?:\.{2,}|…)\s*[\])>]"),  # "..." as the whole line, "[...]"
+    re.compile(r"\?{3,}"),
+    re.compile(r"[\[<]\s*(?:invullen|aanvullen|nog invullen|naam|datum|bedrag|aantal)\s*[\]>]", re.I),
+]
+
+
+@rule("tijdelijke-tekst", ERROR,
+      "Tijdelijke tekst in een regel die wordt voorgelezen of getoond: 'PM:', 'TODO', 'xx', "
+      "'volgt nog', '..', 'n.t.b.', '[invullen]'.")
+def placeholder_text(ctx: LintContext) -> Iterator[Hit]:
+    for dossier in ctx.kb.dossiers:
+        for item in walk_dossier(dossier):
+            if item.kind not in LINES:
+                continue
+            for pattern in PLACEHOLDERS:
+                match = pattern.search(item.text)
+                if match:
+                    yield Hit(dossier, item.loc,
+                              f"tijdelijke tekst '{match.group().strip()}' in {item.label} "
+                              f"({excerpt(item.text)}): maak de regel af of haal hem weg")
+                    break
+
+
+# --- references to material outside the knowledge base -----------------------------------------
+
+REFERENCE = re.compile(
+    r"\[\s*zie\b[^\]]*\]"
+    r"|\bzie\s+(?:de\s+|het\s+)?(?:bijlage|bijlagen|cijferoverzicht|cijfer\s+overzicht|overzicht|tabel|"
+    r"annotatie|hieronder|hierboven|brief)\b",
+    re.I,
+)
+
+
+@rule("verwijzing", WARNING,
+      "Een regel verwijst naar iets buiten de kennisbank ('[Zie cijfer overzicht]', 'zie bijlage'): "
+      "de live-app kan dat stuk niet tonen.")
+def reference_outside(ctx: LintContext) -> Iterator[Hit]:
+    for dossier in ctx.kb.dossiers:
+        for item in walk_dossier(dossier):
+            if item.kind not in LINES:
+                continue
+            match = REFERENCE.search(item.text)
+            if match:
+                yield Hit(dossier, item.loc,
+                          f"{item.label} verwijst naar '{match.group()}': zorg dat dat stuk bij de "
+                          "hand is, of neem de inhoud op in de kennisbank")
+
+
+# --- Woo redaction marks ------------------------------------------------------------------------
+
+# "5.1, 2, e", "5.1.2.e", "5.1 lid 2 sub e", "5.1, 2, e₃", "5.1, 2, i": the ground for a Woo
+# redaction (art. 5.1 lid 2 sub e: privacy) printed where text was blacked out. Legal prose
+# ("artikel 5.1, tweede lid onder i") does not match: it spells the member out.
+WOO_MARK = re.compile(
+    r"(?<![\d.,])5\s*[.,]\s*1[\s,.]+(?:lid\s*)?[12][\s,.]*(?:sub\s*|onder\s*)?[a-j](?![a-z])",
+    re.I,
+)
+
+
+@rule("woo-lakking", ERROR,
+      "Een Woo-lakmarkering ('5.1, 2, e' en varianten) staat in de inhoud: daar is tekst "
+      "weggelakt, dus de regel is onvolledig (namen horen in 'redacties').")
+def woo_redaction(ctx: LintContext) -> Iterator[Hit]:
+    for dossier in ctx.kb.dossiers:
+        for item in walk_dossier(dossier):
+            match = WOO_MARK.search(item.text)
+            if match:
+                yield Hit(dossier, item.loc,
+                          f"Woo-lakmarkering '{match.group().strip()}' in {item.label} "
+                          f"({excerpt(item.text)}): hier is tekst weggelakt; herschrijf de regel "
+                          "zonder de markering")
+
+
+# --- the same question, a different answer ------------------------------------------------------
+
+# Two questions count as the same when their wording is this similar (0-100, word order ignored).
+SAME_QUESTION = 85
+# Answers this similar (0-100) count as equal (typo fixes, punctuation).
+SAME_ANSWER = 97
+
+
+def _asked(question: Question) -> list[str]:
+    return [fold(q) for q in [question.question, *(v.question for v in question.variants)] if q]
+
+
+def _answer_text(question: Question) -> str:
+    return fold(" ".join(line_texts(question.answer)))
+
+
+def _dated(dossier: Dossier) -> str:
+    return dossier.date.isoformat() if dossier.date else "datum onbekend"
+
+
+@rule("tegenstrijdig-antwoord", WARNING,
+      "Bijna dezelfde vraag staat in twee dossiers met een ander antwoord: mogelijk is één van "
+      "beide verouderd. Toont beide, met datum.")
+def diverging_answers(ctx: LintContext) -> Iterator[Hit]:
+    entries = [(d, qi, q, _asked(q), _answer_text(q))
+               for d in ctx.kb.dossiers for qi, q in enumerate(d.questions) if q.answer]
+    for (d1, i1, q1, asked1, ans1), (d2, i2, q2, asked2, ans2) in combinations(entries, 2):
+        if d1 is d2:
+            continue
+        score = max((fuzz.token_sort_ratio(a, b) for a in asked1 for b in asked2), default=0)
+        if score < SAME_QUESTION or fuzz.ratio(ans1, ans2) >= SAME_ANSWER:
+            continue
+        # Report at the newer dossier: that is where an adviser is most likely working.
+        if d1.date and d2.date and d1.date > d2.date:
+            (d1, i1, q1), (d2, i2, q2) = (d2, i2, q2), (d1, i1, q1)
+        here, there = (d2, i2, q2), (d1, i1, q1)
+        details = tuple(
+            f"{name} ({_dated(d)}, {ctx.where(d, ('vragen', i, 'vraag'))}): {excerpt(q.question, 12)}"
+            f" -> {excerpt(' '.join(line_texts(q.answer)), 16)}"
+            for name, (d, i, q) in (("hier", here), ("daar", there))
+        )
+        yield Hit(here[0], ("vragen", here[1], "vraag"),
+                  f"{question_label(here[2], here[1])} lijkt op "
+                  f"{question_label(there[2], there[1])} in {ctx.where(there[0])} "
+                  "maar het antwoord verschilt: controleer welk antwoord klopt",
+                  details)
+
+
+# --- members and parties ------------------------------------------------------------------------
+
+def _askers(dossier: Dossier):
+    for qi, question in enumerate(dossier.questions):
+        yield ("vragen", qi), question_label(question, qi), question.member, question.party
+        for vi, variant in enumerate(question.variants):
+            yield (("vragen", qi, "varianten", vi),
+                   f"{question_label(question, qi)}, variant {vi + 1}", variant.member, variant.party)
+
+
+@rule("onbekende-naam", WARNING,
+      "Een raadslid of fractie staat niet in raadsleden.yaml of fracties.yaml (met 'bedoelde u "
+      "...?'): een tikfout maakt de vraag onvindbaar op naam.")
+def unknown_names(ctx: LintContext) -> Iterator[Hit]:
+    reg = ctx.kb.registers
+    for dossier in ctx.kb.dossiers:
+        for loc, label, member, party in _askers(dossier):
+            if member and reg.members and reg.member(member) is None:
+                hint = reg.suggest_member(member)
+                yield Hit(dossier, loc + ("raadslid",),
+                          f"raadslid '{member}' ({label}) staat niet in raadsleden.yaml"
+                          + (f"; bedoelde u '{hint}'?" if hint else "; voeg het raadslid toe"))
+            if party and reg.parties and reg.party(party) is None:
+                hint = reg.suggest_party(party)
+                yield Hit(dossier, loc + ("fractie",),
+                          f"fractie '{party}' ({label}) staat niet in fracties.yaml"
+                          + (f"; bedoelde u '{hint}'?" if hint else "; voeg de fractie toe"))
+        for pi, party in enumerate(dossier.open_parties):
+            if reg.parties and reg.party(party) is None:
+                hint = reg.suggest_party(party)
+                yield Hit(dossier, ("open_fracties", pi),
+                          f"fractie '{party}' (open_fracties) staat niet in fracties.yaml"
+                          + (f"; bedoelde u '{hint}'?" if hint else "; voeg de fractie toe"))
+
+
+@rule("andere-fractie", WARNING,
+      "Een raadslid staat bij een vraag met een andere fractie dan in raadsleden.yaml.")
+def member_party_mismatch(ctx: LintContext) -> Iterator[Hit]:
+    reg = ctx.kb.registers
+    for dossier in ctx.kb.dossiers:
+        for loc, label, member_name, party in _askers(dossier):
+            member = reg.member(member_name)
+            if member is None or not member.party or not party:
+                continue
+            if reg.party(party) is None:
+                continue  # onbekende-naam already reports it
+            if not reg.same_party(member.party, party):
+                yield Hit(dossier, loc + ("fractie",),
+                          f"{label}: {member.name} staat in raadsleden.yaml bij {member.party}, "
+                          f"hier bij {party}; pas een van beide aan")
+
+
+@rule("vraagsteller-ontbreekt", WARNING,
+      "Een vraag of variant zonder raadslid en zonder fractie: niet te vinden op wie hem stelt.")
+def missing_asker(ctx: LintContext) -> Iterator[Hit]:
+    for dossier in ctx.kb.dossiers:
+        for loc, label, member, party in _askers(dossier):
+            if not member and not party:
+                yield Hit(dossier, loc,
+                          f"{label} heeft geen raadslid en geen fractie; vul minstens één van "
+                          "beide in")
+
+
+# --- status -------------------------------------------------------------------------------------
+
+@rule("concept-in-vastgesteld", WARNING,
+      "Een vraag met status concept in een dossier met status vastgesteld: het dossier is dan "
+      "niet helemaal vastgesteld.")
+def concept_in_vetted(ctx: LintContext) -> Iterator[Hit]:
+    for dossier in ctx.kb.dossiers:
+        if dossier.status != Status.VASTGESTELD:
+            continue
+        for qi, question in enumerate(dossier.questions):
+            if question.status == Status.CONCEPT:
+                yield Hit(dossier, ("vragen", qi, "status"),
+                          f"{question_label(question, qi)} is concept in een vastgesteld dossier; "
+                          "stel het antwoord vast of zet het dossier op concept")
+
+
+# --- answers ------------------------------------------------------------------------------------
+
+@rule("leeg-antwoord", ERROR,
+      "Een vraag zonder antwoordregels, of een lege regel in een antwoord: in de vergadering is er "
+      "dan niets te zeggen (verwachte vragen zonder antwoord horen in open_fracties).")
+def empty_answer(ctx: LintContext) -> Iterator[Hit]:
+    for dossier in ctx.kb.dossiers:
+        for qi, question in enumerate(dossier.questions):
+            label = question_label(question, qi)
+            if not any(text.strip() for text in line_texts(question.answer)):
+                yield Hit(dossier, ("vragen", qi, "antwoord") if question.answer else ("vragen", qi),
+                          f"{label} heeft geen antwoord ({excerpt(question.question)})")
+                continue
+            for base, kind in ((("vragen", qi, "antwoord"), "antwoordregel"),
+                               (("vragen", qi, "doorvragen"), "doorvraagregel")):
+                lines = question.answer if kind == "antwoordregel" else question.if_pressed
+                for item in walk_lines(lines, base, kind, f"{label}, {kind}", qi):
+                    if not item.text.strip():
+                        yield Hit(dossier, item.loc, f"{item.label} is leeg")
+
+
+@rule("te-lang", WARNING,
+      "Een regel van kernboodschap, antwoord of doorvragen is te lang om voor te lezen "
+      "(standaard meer dan 60 woorden; instelbaar met --max-woorden).")
+def too_long(ctx: LintContext) -> Iterator[Hit]:
+    for dossier in ctx.kb.dossiers:
+        for item in walk_dossier(dossier):
+            if item.kind not in SPOKEN:
+                continue
+            words = len(item.text.split())
+            if words > ctx.max_words:
+                yield Hit(dossier, item.loc,
+                          f"{item.label} telt {words} woorden (meer dan {ctx.max_words}): "
+                          f"te lang om voor te lezen; splits {excerpt(item.text)} in kortere regels")
+
+
+# Imported for its rule registrations (time references have their own module: it is long).
+from briefing.maintain import timerefs  # noqa: E402,F401
