@@ -15,6 +15,7 @@ from briefing import __version__
 COMMAND_MODULES = (
     "check",
     "practice",
+    "lint",
 )
 
 _ARGPARSE_DUTCH = {

@@ -32,13 +32,16 @@ class Finding:
     def is_error(self) -> bool:
         return self.level == ERROR
 
-    def location(self, base: Path | None = None) -> str:
-        path = self.path
+    def shown_path(self, base: Path | None = None) -> Path:
         if base is not None:
             try:
-                path = path.resolve().relative_to(base.resolve())
+                return self.path.resolve().relative_to(base.resolve())
             except ValueError:
                 pass
+        return self.path
+
+    def location(self, base: Path | None = None) -> str:
+        path = self.shown_path(base)
         return f"{path}:{self.line}" if self.line else str(path)
 
     def format(self, base: Path | None = None) -> str:
@@ -46,8 +49,7 @@ class Finding:
         return "\n".join([head, *(f"    {d}" for d in self.details)])
 
     def to_data(self, base: Path | None = None) -> dict:
-        return {"bestand": self.location(base).rsplit(":", 1)[0] if self.line else self.location(base),
-                "regel": self.line, "niveau": self.level, "code": self.rule,
+        return {"bestand": str(self.shown_path(base)), "regel": self.line, "niveau": self.level, "code": self.rule,
                 "bericht": self.message, "details": list(self.details)}
 
 

@@ -299,8 +299,10 @@ def expired_time_refs(ctx: LintContext) -> Iterator[Hit]:
                               f"{dutch_date(verdict.expiry)} is voorbij ({basis}{year_note}, "
                               f"peildatum {dutch_date(ctx.today)}); werk de regel bij")
         if unplaced:
-            distinct = {p.lower(): p for p in reversed(unplaced)}
-            shown = ", ".join(f"'{p}'" for p in reversed(distinct.values()))
+            distinct: dict[str, str] = {}
+            for phrase in unplaced:
+                distinct.setdefault(phrase.lower(), phrase)
+            shown = ", ".join(f"'{p}'" for p in distinct.values())
             yield Hit(dossier, ("datum",),
                       f"dossier heeft geen datum: {len(unplaced)} tijdsaanduiding(en) zonder jaartal "
                       f"zijn niet te controleren ({shown}); vul 'datum:' in")
