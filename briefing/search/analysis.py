@@ -1,0 +1,272 @@
+"""The Dutch analysis chain, shared by indexing and querying so both sides always agree.
+
+text -> fold (lowercase, accents off) -> words (numbers kept, "i&d" kept whole, hyphenated
+words also joined) -> stop words out -> a stem per word that makes singular and plural meet,
+plus extra *forms*: the parts of a compound split against a vocabulary, and the bare stem of a
+past participle ("geïnformeerd" also gives "informer", as "informeren" does).
+
+Whoosh only ever sees the resulting space-separated terms: all linguistics lives here, in plain
+Python that tests can call directly."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+from whoosh.lang.snowball.dutch import DutchStemmer
+
+# Bump when anything here changes what goes into the index: old cached indexes are rebuilt.
+ANALYSIS_VERSION = 3
+
+_STEMMER = DutchStemmer()
+
+# Function words: they match everywhere and say nothing about the topic.
+STOP_WORDS = frozenset("""
+aan al alle alles als altijd andere ben bent bij daar daarom dan dat de der deze die dit doch
+doen doet door dus een eens en er ge geen geweest haar had heb hebben heeft hem het hier hij hoe
+hun iemand iets ik in is ja je jij jou jullie kan kon kunnen kunt maar me meer men met mij mijn
+moet moeten na naar niet niets nog nu of om omdat onder ons onze ook op over reeds te tegen toch
+toen tot u uit uw van veel voor want waren was wat we werd wezen wie wij wil wilt worden wordt
+zal ze zelf zich zij zijn zo zonder zou zouden zullen welke welk waar wanneer waarom hoeveel
+waarbij waarin waarop hierover daarover hiervan daarvan dat deze nou dit zo'n zulke elke ieder
+iedere enkele sommige veel weinig wel iemand niemand hem haar hen wordt werden geworden zijnde
+word ben zijn was waren heeft had hadden dan toe via per tussen binnen buiten na sinds tijdens
+""".split())
+
+# Words of spoken questions that carry no topic: "Ja, dank u voorzitter. Ik wil even ..."
+FILLER_WORDS = frozenset("""
+voorzitter dank danku bedankt dankjewel dankuwel ja nee jawel eigenlijk even nou gewoon
+concreet eens toch best echt heel erg graag vraag vragen vraagje vroeg vraagt wil willen weten
+zeggen zegt gezegd eerlijk denk denkt dacht volgens mij ik mijn wij wethouder collega collegas
+beetje nogal zeker natuurlijk inderdaad dus oke okay ok hoor he hè zeg kijk misschien ergens
+iets soms vaak allemaal precies ongeveer gaat gaan ga doen doet gedaan kunt kan kunnen zou
+zouden moet moeten mag mogen laat laten hebben heb heeft had krijgen krijg krijgt
+welnu alstublieft svp aub punt even daar hier nu dan straks vandaag
+""".split())
+
+_VOWELS = "aeiouy"
+_WORD_RE = re.compile(r"[a-z0-9]+(?:[&-][a-z0-9]+)*")
+
+# Plurals and forms no suffix rule can reach.
+_IRREGULAR = {
+    "leden": "lid", "raadsleden": "raadslid", "steden": "stad", "schepen": "schip",
+    "kinderen": "kind", "eieren": "ei", "bladeren": "blad", "volkeren": "volk",
+    "gegevens": "gegeven", "mensen": "mens", "zaken": "zaak", "wegen": "weg",
+}
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents: 'Geïnformeerd' -> 'geinformeerd'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def words(text: str) -> list[str]:
+    """Folded words in order. 'I&D' stays 'i&d'; 'Verwey-Jonker' gives 'verwey', 'jonker'."""
+    out: list[str] = []
+    for match in _WORD_RE.finditer(fold(text)):
+        token = match.group()
+        if "-" in token:
+            out.extend(p for p in token.split("-") if p)
+        else:
+            out.append(token)
+    return out
+
+
+def hyphen_joins(text: str) -> list[str]:
+    """Hyphenated words joined: 'anti-discriminatie' -> 'antidiscriminatie'."""
+    return [m.group().replace("-", "") for m in _WORD_RE.finditer(fold(text)) if "-" in m.group()]
+
+
+def is_content(word: str) -> bool:
+    """A word worth indexing: not a stop word, not a lone letter (numbers always count)."""
+    if word.isdigit():
+        return True
+    return len(word) > 1 and word not in STOP_WORDS
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """A stem on which singular and plural meet: fiets/fietsen, sanctie/sancties,
+    afspraak/afspraken, brief/brieven, straf/straffen all share theirs."""
+    if word.isdigit() or len(word) <= 3 or not word.isalpha():
+        return word
+    if word in _IRREGULAR:
+        return stem(_IRREGULAR[word])
+    if word.endswith("'s"):
+        word = word[:-2]
+    # Plural -s after a vowel (sancties, vacatures, pagina's, bureaus): Snowball keeps it.
+    if len(word) > 5 and word.endswith("s") and word[-2] in "eiouay" and not word.endswith(
+            ("ees", "ies", "us", "ers", "ens", "oos", "ces", "nis")) or word.endswith(("ties", "eaus")):
+        word = word[:-1]
+    # Diminutives: linkje -> link, briefje -> brief.
+    if len(word) > 6 and word.endswith(("tje", "pje")):
+        word = word[:-3]
+    elif len(word) > 5 and word.endswith("je") and word[-3] not in _VOWELS:
+        word = word[:-2]
+    stemmed = _STEMMER.stem(word)
+    # Snowball strips the -s of a singular ("fiets" -> "fiet") but only the -en of its
+    # plural ("fietsen" -> "fiets"): a second pass makes them meet.
+    again = _STEMMER.stem(stemmed)
+    if len(again) >= 3:
+        stemmed = again
+    return _normalise_stem(stemmed)
+
+
+def _normalise_stem(stem_: str) -> str:
+    # straffen -> straff -> straf; brieven -> briev -> brief; reizen -> reiz -> reis;
+    # afspraak/afspraken -> afsprak (doubled vowels mean the same sound in an open syllable).
+    if len(stem_) > 3 and stem_[-1] == stem_[-2] and stem_[-1] not in _VOWELS:
+        stem_ = stem_[:-1]
+    if stem_.endswith("v"):
+        stem_ = stem_[:-1] + "f"
+    elif stem_.endswith("z"):
+        stem_ = stem_[:-1] + "s"
+    return re.sub(r"([aeou])\1", r"\1", stem_)
+
+
+@lru_cache(maxsize=100_000)
+def participle_stem(word: str) -> str | None:
+    """'geïnformeerd' -> stem of 'informeer' (meets 'informeren'); None if not a participle."""
+    if len(word) < 7 or not word.startswith("ge") or word[-1] not in "dt":
+        return None
+    if word.endswith(("heid", "teit", "raad", "staat", "bied", "biet")):
+        return None
+    core = word[2:-1]
+    return _normalise_stem(_STEMMER.stem(core + "en"))
+
+
+# Common parts of Dutch compounds in municipal language, so that compounds split even when the
+# knowledge base never uses the part on its own. Parts found in the knowledge base add to these.
+COMPOUND_PARTS = frozenset("""
+medewerker medewerkers werk werknemer werkgever gever nemer tevredenheid waardering onderzoek
+onderzoeken beleid plan plannen raad raads lid leden gemeente stad klant klanten dienst
+verlening zorg jeugd school woning bouw verkeer subsidie regeling regelingen melding meldingen
+meld punt punten loket functie functies traject trajecten programma agenda opdracht bestuur
+diversiteit inclusie integriteit discriminatie racisme cijfer cijfers streef afspraak afspraken
+vertrouwen persoon personen management manager leiding leiderschap team teams gesprek
+gesprekken training trainingen rapport rapportage brief brieven commissie vergadering besluit
+geld kosten budget begroting jaar jaren maand week dag informatie intranet organisatie
+vacature vacatures sollicitatie werving selectie talent ontwikkeling cultuur gedrag klacht
+klachten sanctie sancties maatregel maatregelen ambtenaar ambtenaren bureau instituut project
+aanpak proces processen vrijheid veiligheid sociaal welzijn bijstand inkomen participatie
+uitkering aanvraag aanvragen overleg overleggen bijeenkomst sessie sessies netwerk platform
+""".split())
+
+
+def split_compound(word: str, vocabulary: frozenset[str] | set[str]) -> list[str] | None:
+    """Split a compound into known parts, allowing linking -s-/-e-/-en- and at most one
+    unknown part of 5+ letters: 'medewerkerstevredenheidsonderzoek' ->
+    ['medewerker', 'tevredenheid', 'onderzoek']. None when no split of 2+ parts exists."""
+    if len(word) < 8 or not word.isalpha():
+        return None
+    return _split(word, vocabulary if isinstance(vocabulary, frozenset) else frozenset(vocabulary))
+
+
+@lru_cache(maxsize=100_000)
+def _split_cached(word: str, vocabulary: frozenset[str]) -> tuple[str, ...] | None:
+    n = len(word)
+    # best[i] = (cost, parts) for word[i:]; cost favours few, known, long parts.
+    best: list[tuple[float, tuple[str, ...]] | None] = [None] * (n + 1)
+    best[n] = (0.0, ())
+    for i in range(n - 1, -1, -1):
+        for j in range(i + 4, n + 1 if i else n):  # never the whole word as one part
+            part = word[i:j]
+            known = part in vocabulary
+            if not known and (j - i < 5):
+                continue
+            for link in ("", "s", "en", "e"):
+                k = j + len(link)
+                if k > n or word[j:k] != link or best[k] is None:
+                    continue
+                if link and k == n:
+                    continue  # a linking sound never ends a word
+                cost_rest, parts_rest = best[k]  # type: ignore[misc]
+                unknowns = sum(1 for p in parts_rest if p not in vocabulary) + (not known)
+                if unknowns > 1:
+                    continue
+                # Unknown parts cost by length, so known parts are carved out of them.
+                cost = cost_rest + 1.0 + (0.0 if known else 0.3 * (j - i)) + 0.2 * bool(link)
+                if best[i] is None or cost < best[i][0]:  # type: ignore[index]
+                    best[i] = (cost, (part, *parts_rest))
+    found = best[0]
+    if found is None or len(found[1]) < 2:
+        return None
+    parts = found[1]
+    if all(p not in vocabulary for p in parts[:1]) and all(p not in vocabulary for p in parts[-1:]):
+        return None
+    return parts
+
+
+def _split(word: str, vocabulary: frozenset[str]) -> list[str] | None:
+    parts = _split_cached(word, vocabulary)
+    return list(parts) if parts else None
+
+
+@dataclass(frozen=True)
+class Token:
+    """One content word of a text: its stem, and extra forms that should also match."""
+
+    word: str                          # the folded word as written
+    stem: str
+    forms: tuple[str, ...] = ()        # participle stem, compound part stems, joined hyphen form
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        return (self.stem, *self.forms)
+
+
+class Analyzer:
+    """The chain with a compound vocabulary (the knowledge base's own words + common parts)."""
+
+    def __init__(self, vocabulary: Iterable[str] = ()):
+        vocab: set[str] = set()
+        for w in vocabulary:
+            if len(w) >= 4 and w.isalpha() and w not in STOP_WORDS:
+                vocab.add(w)
+                # Singular-ish forms too, so 'streefcijfers' lets 'streefcijferafspraken' split.
+                if w.endswith("s") and len(w) > 5:
+                    vocab.add(w[:-1])
+                elif w.endswith("en") and len(w) > 6:
+                    vocab.add(w[:-2])
+        self.vocabulary = frozenset(vocab | COMPOUND_PARTS)
+
+    def tokens(self, text: str, *, keep_stop: bool = False) -> list[Token]:
+        out: list[Token] = []
+        for word in words(text):
+            if not keep_stop and not is_content(word):
+                continue
+            out.append(self.token(word))
+        for joined in hyphen_joins(text):
+            token = self.token(joined)
+            out.append(token)
+        return out
+
+    def token(self, word: str) -> Token:
+        return _token(word, self.vocabulary)
+
+    def terms(self, text: str) -> list[str]:
+        """Every index term of a text, in order (stems first, then their extra forms)."""
+        out: list[str] = []
+        for token in self.tokens(text):
+            out.extend(token.terms)
+        return out
+
+
+@lru_cache(maxsize=200_000)
+def _token(word: str, vocabulary: frozenset[str]) -> Token:
+    base = stem(word)
+    forms: list[str] = []
+    participle = participle_stem(word)
+    if participle and participle != base:
+        forms.append(participle)
+    parts = split_compound(word, vocabulary)
+    if parts:
+        for part in parts:
+            part_stem = stem(part)
+            if part_stem != base and part_stem not in forms and len(part_stem) >= 3:
+                forms.append(part_stem)
+    return Token(word, base, tuple(forms))

@@ -1,0 +1,336 @@
+"""Query understanding: from what an adviser typed to weighted concepts.
+
+A *concept* is one thing the question is about (usually one content word), with alternative
+term groups that all count as a match: its stem, the parts of a compound, an abbreviation's
+meaning (or the abbreviation of a spelled-out name), a synonym from `synoniemen.yaml`, a typo
+correction from the index vocabulary, the completion of a word still being typed. Stop words and
+filler words of spoken questions ("voorzitter", "dank u wel", "ik wil even") weigh nothing.
+Members and parties are recognised (aliases, typos) and become concepts of their own.
+
+User text is only ever split into words here: nothing reaches a Whoosh parser."""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from briefing.model.registers import Member, Party, Registers
+from briefing.search.analysis import FILLER_WORDS, STOP_WORDS, Analyzer, fold, is_content, stem
+from briefing.search.index import Vocabulary
+
+MAX_QUERY_CHARS = 1000      # a question read out in full is rarely longer; the rest is noise
+MAX_CONCEPTS = 40
+TYPO_CUTOFF = 80            # rapidfuzz ratio (0-100) for a typo correction
+FOLLOW_UP_WORDS = frozenset({"en", "maar", "ook", "dus", "en/of", "tenslotte", "verder"})
+
+_RAW_WORD_RE = re.compile(r"[^\W_]+(?:[&-][^\W_]+)*")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+@dataclass
+class Alt:
+    terms: tuple[str, ...]
+    weight: float
+
+
+@dataclass
+class Concept:
+    word: str
+    alts: list[Alt]
+    weight: float = 1.0            # importance: 1 for the question's own words
+    idf: float = 1.0
+    source: str = "query"          # query | member | party | context
+
+    @property
+    def names_only(self) -> bool:
+        """A member or party: matches the askers and dossier title, not words in answers
+        ('DENK' is not 'denken')."""
+        return self.source in ("member", "party")
+
+    @property
+    def known(self) -> bool:
+        return self.idf > 0
+
+
+@dataclass
+class QueryPlan:
+    text: str
+    concepts: list[Concept] = field(default_factory=list)
+    member: Member | None = None
+    party: Party | None = None
+    follow_up: bool = False
+    content_words: list[str] = field(default_factory=list)   # for fuzzy similarity
+
+    def weighted_terms(self, names: bool = False) -> dict[str, float]:
+        """Every index term worth asking Whoosh for, with its weight; names=True: only the
+        member and party concepts (searched in the meta field alone)."""
+        out: dict[str, float] = {}
+        for concept in self.concepts:
+            if concept.names_only != names:
+                continue
+            for alt in concept.alts:
+                share = alt.weight * concept.weight / (1 + 0.35 * (len(alt.terms) - 1))
+                for term in alt.terms:
+                    if share > out.get(term, 0.0):
+                        out[term] = share
+        return out
+
+    @property
+    def empty(self) -> bool:
+        return not self.concepts
+
+
+def clean(text: str) -> str:
+    """Control characters out, length capped: any string is a safe query."""
+    text = _CONTROL_RE.sub(" ", text or "")
+    return text[:MAX_QUERY_CHARS]
+
+
+class QueryUnderstanding:
+    def __init__(self, vocab: Vocabulary, registers: Registers):
+        self.vocab = vocab
+        self.registers = registers
+        self.analyzer: Analyzer = vocab.analyzer()
+        self.df = vocab.df
+        self.n = max(vocab.doc_count, 1)
+        self._surface_sorted = sorted(vocab.surface)
+        self._surface_list = list(vocab.surface)
+        self._long_words = [w for w in vocab.surface if len(w) >= 9]
+        self.unknown_idf = 0.7 * self.idf_of_df(0)
+        self._abbrev = self._abbreviations()
+        self._synonyms = self._synonym_map()
+
+    # --- statistics -------------------------------------------------------------------------
+    def idf_of_df(self, df: int) -> float:
+        return math.log(1 + (self.n - df + 0.5) / (df + 0.5))
+
+    def idf(self, term: str) -> float:
+        df = self.df.get(term)
+        return self.idf_of_df(df) if df else 0.0
+
+    # --- registers ---------------------------------------------------------------------------
+    def _abbreviations(self) -> dict[tuple[str, ...], tuple[str, tuple[str, ...]]]:
+        """Word sequence of an abbreviation -> (its index term, stems of its meaning)."""
+        out: dict[tuple[str, ...], tuple[str, tuple[str, ...]]] = {}
+        for item in self.registers.abbreviations:
+            if not item.meaning:
+                continue
+            key = tuple(_fold_words(item.abbreviation))
+            meaning = tuple(t.stem for t in self.analyzer.tokens(item.meaning))
+            if not key or not meaning:
+                continue
+            terms = self.analyzer.terms(item.abbreviation)
+            if len(terms) != 1:
+                continue  # 'B en W': only its meaning can be searched
+            out.setdefault(key, (terms[0], meaning))
+        return out
+
+    def _synonym_map(self) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+        """Stem sequence of a phrase -> stem sequences of its synonyms."""
+        out: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+        for group in self.registers.synonyms:
+            phrases = [tuple(t.stem for t in self.analyzer.tokens(p)) for p in group]
+            phrases = [p for p in phrases if p]
+            for phrase in phrases:
+                others = [o for o in phrases if o != phrase]
+                out.setdefault(phrase, [])
+                out[phrase].extend(o for o in others if o not in out[phrase])
+        return out
+
+    # --- the plan ----------------------------------------------------------------------------
+    def plan(self, text: str, context: str | None = None) -> QueryPlan:
+        text = clean(text)
+        plan = QueryPlan(text=text)
+        raw = [(fold(m.group()), m.group()) for m in _RAW_WORD_RE.finditer(
+            unicodedata.normalize("NFC", text))]
+        words_ = [w for w, _ in raw]
+        still_typing = bool(text) and not (text[-1].isspace() or text[-1] in ".?!,;:")
+        used = [False] * len(words_)
+        concepts: list[Concept] = []
+        self._names(raw, used, plan, concepts)
+        content: list[tuple[int, Concept, str]] = []   # (position, concept, primary stem)
+        i = 0
+        while i < len(words_):
+            if used[i]:
+                i += 1
+                continue
+            found = self._abbreviation_at(words_, i)
+            if found:
+                length, term, meaning = found
+                concept = Concept(" ".join(words_[i:i + length]),
+                                  [Alt((term,), 1.0), Alt(meaning, 0.9)])
+                concepts.append(concept)
+                content.append((i, concept, term))
+                i += length
+                continue
+            word = words_[i]
+            i += 1
+            for part in word.split("-"):
+                if not part or not is_content(part) or part in FILLER_WORDS:
+                    continue
+                token = self.analyzer.token(part)
+                alts = [Alt((token.stem,), 1.0)]
+                if token.forms:
+                    alts.append(Alt(token.forms, 0.8))
+                concept = Concept(part, alts)
+                concepts.append(concept)
+                content.append((i - 1, concept, token.stem))
+                plan.content_words.append(part)
+            if "-" in word:
+                joined = word.replace("-", "")
+                if concepts and joined:
+                    concepts[-1].alts.append(Alt((stem(joined),), 0.9))
+        self._phrases(content)
+        last_index = len(words_) - 1
+        for position, concept, primary in content:
+            if self._matches_index(concept):
+                continue
+            typing = still_typing and position == last_index
+            concept.alts.extend(self._repairs(concept.word, typing))
+        plan.concepts = concepts[:MAX_CONCEPTS]
+        if context:
+            own = [c for c in plan.concepts if c.source == "query"]
+            first = words_[0] if words_ else ""
+            if len(own) <= 3 or first in FOLLOW_UP_WORDS:
+                plan.follow_up = True
+                context_plan = self.plan(context)
+                have = {a.terms for c in plan.concepts for a in c.alts}
+                for concept in context_plan.concepts:
+                    if concept.source == "query" and concept.alts[0].terms not in have:
+                        concept.source, concept.weight = "context", 0.45
+                        plan.concepts.append(concept)
+                if plan.member is None:
+                    plan.member = context_plan.member
+                if plan.party is None:
+                    plan.party = context_plan.party
+        for concept in plan.concepts:
+            idfs = [self.idf(t) for a in concept.alts for t in a.terms]
+            best = max(idfs, default=0.0)
+            concept.idf = best if best > 0 else self.unknown_idf
+            if best == 0:
+                concept.alts = [a for a in concept.alts if a.weight >= 1.0] or concept.alts[:1]
+        return plan
+
+    def _names(self, raw, used, plan: QueryPlan, concepts: list[Concept]) -> None:
+        """Members and parties named in the query: 'Mangal (DENK)', 'lid Veldhuizen', 'pvdd'."""
+        reg = self.registers
+        n = len(raw)
+        for size in (3, 2, 1):
+            for i in range(n - size + 1):
+                if any(used[i:i + size]):
+                    continue
+                folded = " ".join(w for w, _ in raw[i:i + size])
+                original = " ".join(r for _, r in raw[i:i + size])
+                common = size == 1 and (folded in STOP_WORDS or folded in FILLER_WORDS)
+                member = reg.member(folded, threshold=101)  # exact names and aliases
+                if member is None and size == 1 and len(folded) >= 5 and not common \
+                        and folded not in self.vocab.surface and not folded.isdigit():
+                    member = reg.member(folded)  # typos: 'Veldhuizn'
+                if member is not None and (not common or original[:1].isupper()):
+                    self._add_name(member.name, [member.name, *member.aliases],
+                                   "member", concepts)
+                    plan.member = plan.member or member
+                    used[i:i + size] = [True] * size
+                    continue
+                party = reg.party(folded, threshold=101)
+                if party is None and size == 1 and len(folded) >= 6 and not common \
+                        and folded not in self.vocab.surface:
+                    party = reg.party(folded)
+                # 'denk' is also a verb: a party that is a common word must be written as one.
+                if party is not None and (not common or original.isupper()
+                                          or original in party.names):
+                    self._add_name(party.name, party.names, "party", concepts)
+                    plan.party = plan.party or party
+                    used[i:i + size] = [True] * size
+
+    def _add_name(self, word: str, names: list[str], source: str, concepts: list[Concept]):
+        alts = []
+        for name in names:
+            terms = tuple(self.analyzer.terms(name))
+            if terms and all(a.terms != terms for a in alts):
+                alts.append(Alt(terms, 1.0))
+        if alts:
+            concepts.append(Concept(word, alts, weight=0.6, source=source))
+
+    def _abbreviation_at(self, words_: list[str], i: int):
+        for length in (3, 2, 1):
+            key = tuple(words_[i:i + length])
+            if len(key) == length and key in self._abbrev:
+                term, meaning = self._abbrev[key]
+                return length, term, meaning
+        return None
+
+    def _phrases(self, content: list[tuple[int, Concept, str]]) -> None:
+        """Synonyms and spelled-out abbreviations over runs of content words."""
+        stems = [s for _, _, s in content]
+        for start in range(len(stems)):
+            for length in (4, 3, 2, 1):
+                span = tuple(stems[start:start + length])
+                if len(span) != length:
+                    continue
+                targets = content[start:start + length]
+                for other in self._synonyms.get(span, ()):
+                    for _, concept, _ in targets:
+                        alt = Alt(other, 0.8)
+                        if all(a.terms != other for a in concept.alts):
+                            concept.alts.append(alt)
+                for term, meaning in self._abbrev.values():
+                    if meaning == span:
+                        for _, concept, _ in targets:
+                            if all(a.terms != (term,) for a in concept.alts):
+                                concept.alts.append(Alt((term,), 0.9))
+
+    def _matches_index(self, concept: Concept) -> bool:
+        return any(all(t in self.df for t in alt.terms) for alt in concept.alts)
+
+    def _repairs(self, word: str, typing: bool) -> list[Alt]:
+        """Alternatives for a word the index does not know: a completion of the word being
+        typed, a typo correction, or compounds in the index that contain it."""
+        return [Alt(terms, weight) for terms, weight in _repairs_cached(self, word, typing)]
+
+    def repairs(self, word: str, typing: bool) -> list[tuple[tuple[str, ...], float]]:
+        out: list[tuple[tuple[str, ...], float]] = []
+        seen: set[str] = set()
+
+        def add(surface: str, weight: float) -> None:
+            term = self.analyzer.token(surface).stem
+            if term in self.df and term not in seen:
+                seen.add(term)
+                out.append(((term,), round(weight, 3)))
+
+        if typing and len(word) >= 3:
+            start = bisect.bisect_left(self._surface_sorted, word)
+            completions = []
+            for candidate in self._surface_sorted[start:start + 400]:
+                if not candidate.startswith(word):
+                    break
+                completions.append(candidate)
+            completions.sort(key=lambda w: -self.vocab.surface[w])
+            for candidate in completions[:5]:
+                add(candidate, 0.75)
+        if len(word) >= 4 and not word.isdigit():
+            for candidate, score, _ in process.extract(
+                    word, self._surface_list, scorer=fuzz.ratio, limit=3,
+                    score_cutoff=TYPO_CUTOFF):
+                add(candidate, 0.9 * score / 100)
+        if len(word) >= 5 and not out:
+            containing = [w for w in self._long_words if word in w]
+            containing.sort(key=lambda w: -self.vocab.surface[w])
+            for candidate in containing[:4]:
+                add(candidate, 0.55)
+        return out
+
+
+@lru_cache(maxsize=50_000)
+def _repairs_cached(understanding: QueryUnderstanding, word: str, typing: bool):
+    return tuple(understanding.repairs(word, typing))
+
+
+def _fold_words(text: str) -> list[str]:
+    return [fold(m.group()) for m in _RAW_WORD_RE.finditer(text)]
