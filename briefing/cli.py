@@ -14,6 +14,7 @@ from briefing import __version__
 # add_arguments(parser) and run(args) -> exit code.
 COMMAND_MODULES = (
     "check",
+    "ask",
     "practice",
     "lint",
 )
