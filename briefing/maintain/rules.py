@@ -159,29 +159,62 @@ def _askers(dossier: Dossier):
                    f"{question_label(question, qi)}, variant {vi + 1}", variant.member, variant.party)
 
 
+def _exact_keys(ctx: LintContext) -> tuple[set[str], set[str]]:
+    reg = ctx.kb.registers
+    members = {fold(n) for m in reg.members for n in [m.name, *m.aliases]}
+    parties = {fold(n) for p in reg.parties for n in p.names}
+    return members, parties
+
+
+def _strip(key: str, prefixes: tuple[str, ...]) -> str:
+    for prefix in prefixes:
+        if key.startswith(prefix):
+            return key[len(prefix):]
+    return key
+
+
+def _name_hit(kind: str, name: str, label: str, register: str, resolved: bool,
+              hint: str | None) -> str:
+    if resolved:
+        # The desk finds it anyway (fuzzy), but spelling should match the register.
+        return (f"{kind} '{name}' ({label}) staat zo niet in {register}; bedoelde u '{hint}'? "
+                f"(of voeg '{name}' toe als schrijfwijze)")
+    return (f"{kind} '{name}' ({label}) staat niet in {register}"
+            + (f"; bedoelde u '{hint}'?" if hint else f"; voeg {'het raadslid' if kind == 'raadslid' else 'de fractie'} toe"))
+
+
 @rule("onbekende-naam", WARNING,
-      "Een raadslid of fractie staat niet in raadsleden.yaml of fracties.yaml (met 'bedoelde u "
-      "...?'): een tikfout maakt de vraag onvindbaar op naam.")
+      "Een raadslid of fractie staat niet (of anders gespeld) in raadsleden.yaml of fracties.yaml, "
+      "met 'bedoelde u ...?': een tikfout maakt de vraag lastig te vinden op naam.")
 def unknown_names(ctx: LintContext) -> Iterator[Hit]:
     reg = ctx.kb.registers
+    member_keys, party_keys = _exact_keys(ctx)
+
+    def check_party(dossier, loc, party, label):
+        if not reg.parties or _strip(fold(party), ("fractie ", "de ")) in party_keys:
+            return None
+        known = reg.party(party)
+        hint = known.short if known else reg.suggest_party(party)
+        return Hit(dossier, loc, _name_hit("fractie", party, label, "fracties.yaml",
+                                           known is not None, hint))
+
     for dossier in ctx.kb.dossiers:
         for loc, label, member, party in _askers(dossier):
-            if member and reg.members and reg.member(member) is None:
-                hint = reg.suggest_member(member)
+            if member and reg.members and _strip(
+                    fold(member), ("raadslid ", "het lid ", "lid ")) not in member_keys:
+                known = reg.member(member)
+                hint = known.name if known else reg.suggest_member(member)
                 yield Hit(dossier, loc + ("raadslid",),
-                          f"raadslid '{member}' ({label}) staat niet in raadsleden.yaml"
-                          + (f"; bedoelde u '{hint}'?" if hint else "; voeg het raadslid toe"))
-            if party and reg.parties and reg.party(party) is None:
-                hint = reg.suggest_party(party)
-                yield Hit(dossier, loc + ("fractie",),
-                          f"fractie '{party}' ({label}) staat niet in fracties.yaml"
-                          + (f"; bedoelde u '{hint}'?" if hint else "; voeg de fractie toe"))
+                          _name_hit("raadslid", member, label, "raadsleden.yaml",
+                                    known is not None, hint))
+            if party:
+                hit = check_party(dossier, loc + ("fractie",), party, label)
+                if hit:
+                    yield hit
         for pi, party in enumerate(dossier.open_parties):
-            if reg.parties and reg.party(party) is None:
-                hint = reg.suggest_party(party)
-                yield Hit(dossier, ("open_fracties", pi),
-                          f"fractie '{party}' (open_fracties) staat niet in fracties.yaml"
-                          + (f"; bedoelde u '{hint}'?" if hint else "; voeg de fractie toe"))
+            hit = check_party(dossier, ("open_fracties", pi), party, "open_fracties")
+            if hit:
+                yield hit
 
 
 @rule("andere-fractie", WARNING,
