@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "ask",
     "practice",
     "lint",
+    "stats",
 )
 
 _ARGPARSE_DUTCH = {

@@ -1,0 +1,39 @@
+"""`briefing stats`: questions, lines and open slots per dossier, party and member."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+NAME = "stats"
+HELP = "toon per dossier, fractie en raadslid hoeveel vragen en regels er zijn voorbereid"
+
+
+def add_arguments(parser) -> None:
+    from briefing.cli import add_kb_option
+
+    add_kb_option(parser)
+    # Without this, the subcommand's default would erase `briefing --kb DIR stats`.
+    parser._option_string_actions["--kb"].default = argparse.SUPPRESS
+    parser.add_argument("--json", action="store_true", help="als JSON (voor scripts)")
+
+
+def run(args) -> int:
+    from briefing.cli import default_kb
+    from briefing.maintain.stats import compute_stats, render_stats
+    from briefing.model import load_knowledge
+
+    root = getattr(args, "kb", None) or default_kb()
+    kb = load_knowledge(root)
+    errors = kb.errors
+    if errors:
+        print(f"let op: {len(errors)} bestand(en) met fouten tellen niet mee; zie briefing check",
+              file=sys.stderr)
+    stats = compute_stats(kb)
+    if args.json:
+        json.dump(stats.to_data(), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        print(render_stats(stats))
+    return 0
