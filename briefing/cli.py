@@ -15,6 +15,7 @@ from briefing import __version__
 COMMAND_MODULES = (
     "check",
     "ask",
+    "evaluate",
     "practice",
     "lint",
     "stats",
