@@ -152,15 +152,15 @@ def eligible(kb: KnowledgeBase, filters: Filters, now: datetime | None = None
         for question in dossier.questions:
             if not question.answer:
                 continue
-            if embargoed and not filters.include_embargoed:
-                skipped_embargo += 1
-                continue
-            if not filters.include_concept and not is_vetted(dossier, question):
-                skipped_concept += 1
-                continue
             matching = [p for p in phrasings(dossier, question, kb.registers)
                         if _matches(p, filters, kb.registers)]
-            if matching:
+            if not matching:
+                continue
+            if embargoed and not filters.include_embargoed:
+                skipped_embargo += 1
+            elif not filters.include_concept and not is_vetted(dossier, question):
+                skipped_concept += 1
+            else:
                 out.append((dossier, question, matching))
     if not out:
         raise SelectionError(_nothing_message(filters, skipped_concept, skipped_embargo))

@@ -26,7 +26,8 @@ from briefing.practice import coverage as coverage_rules
 from briefing.practice import scheduling
 from briefing.practice.coverage import Coverage
 from briefing.practice.scheduling import Grade
-from briefing.practice.selection import DEFAULT_COUNT, Filters, RoundItem, select_round
+from briefing.practice.selection import (DEFAULT_COUNT, Filters, RoundItem, SelectionError,
+                                         phrasings, select_round)
 
 DEFAULT_TIME = 60
 
@@ -296,12 +297,19 @@ def dossier_heading(dossier: Dossier) -> str:
 
 
 def find_gaps(kb: KnowledgeBase, dossiers: list[Dossier], party: str | None = None) -> list[Gap]:
-    """The dossiers' open_fracties (parties expected to speak without prepared questions)."""
+    """The dossiers' open_fracties (parties expected to speak without prepared questions).
+
+    A listed party that meanwhile has an answered question in the dossier is left out: the
+    message would no longer be true."""
     out = []
     for dossier in dossiers:
+        prepared = {p.party for q in dossier.questions if q.answer
+                    for p in phrasings(dossier, q, kb.registers) if p.party}
         for name in dossier.open_parties:
             short = _short_party(kb.registers, name)
             if party and not kb.registers.same_party(short, party):
+                continue
+            if any(kb.registers.same_party(short, done) for done in prepared):
                 continue
             out.append(Gap(short, dossier))
     return out
@@ -320,14 +328,21 @@ def prepare_round(kb: KnowledgeBase, filters: Filters | None = None, *,
     if seed is None:
         seed = random.SystemRandom().randrange(1, 100_000)
     moment = now()
-    items = select_round(kb, filters, count=count, order=order, seed=seed, progress=store,
-                         now=moment)
     if filters.dossier:
         scope = [kb.dossier(filters.dossier)]
     else:
         scope = [d for d in kb.dossiers
                  if filters.include_embargoed or not is_under_embargo(d, moment)]
     gaps = find_gaps(kb, [d for d in scope if d is not None], filters.party)
+    try:
+        items = select_round(kb, filters, count=count, order=order, seed=seed, progress=store,
+                             now=moment)
+    except SelectionError as exc:
+        if not gaps:
+            raise
+        # No questions, but a known gap: say so, that is what the team must prepare.
+        lines = "\n".join(f"  {gap.text(with_dossier=len(scope) > 1)}" for gap in gaps)
+        raise SelectionError(f"{exc}\nNog voor te bereiden:\n{lines}") from None
     return PracticeSession(items, time_limit=time_limit, store=store, gaps=gaps, seed=seed,
                            clock=clock, now=now)
 

@@ -79,12 +79,12 @@ vragen:
     vraag: Een vraag zonder antwoord?
     antwoord: []
   - nummer: 7
-    raadslid: Bakker
-    fractie: VVD
+    raadslid: Kreuger
+    fractie: JA21
     vraag: Wat kost het *extra* meldpunt?
     antwoord:
       - Het kost 50.000 euro per jaar.
-open_fracties: [VVD, GL]
+open_fracties: [VVD, D66, GL]
 """
 
 CONCEPT = """\

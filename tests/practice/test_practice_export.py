@@ -56,7 +56,7 @@ def test_same_seed_same_export_other_seed_different(kb):
 
 
 def test_markdown_characters_in_knowledge_are_escaped(kb):
-    text = export_text(kb, 1, filters=Filters(member="Bakker"))
+    text = export_text(kb, 1, filters=Filters(member="Kreuger"))
     assert "Wat kost het \\*extra\\* meldpunt?" in text
     assert md("a_b [c](d) <e> # f") == "a\\_b \\[c\\](d) \\<e\\> \\# f"
 

@@ -6,6 +6,7 @@ import pytest
 
 from briefing.practice.scheduling import Grade
 from briefing.practice.selection import Filters
+from briefing.practice.selection import SelectionError
 from briefing.practice.session import Phase, SessionError, prepare_round
 from practice_kb import NOW
 
@@ -85,11 +86,23 @@ def test_summary_shows_open_parties(kb, clock):
     session.stop()
     lines = session.summary().lines()
     assert "  VVD: nog geen voorbereide vragen voor dit agendapunt" in lines
-    assert "  GL: nog geen voorbereide vragen voor dit agendapunt" in lines
+    assert "  D66: nog geen voorbereide vragen voor dit agendapunt" in lines
     # Embargoed dossiers' gaps stay hidden; a party filter narrows the gaps.
     assert not any("PvdD" in line for line in lines)
-    narrowed = make(kb, clock, filters=Filters(dossier="meldpunt", party="VVD")).gaps
-    assert [gap.party for gap in narrowed] == ["VVD"]
+    # GL is listed as open but has an answered question by now: not a gap any more.
+    assert not any(line.startswith("  GL:") for line in lines)
+    narrowed = make(kb, clock, filters=Filters(dossier="meldpunt", party="PvdA",
+                                               include_concept=True)).gaps
+    assert narrowed == []
+
+
+def test_a_party_without_questions_is_told_what_to_prepare(kb, clock):
+    with pytest.raises(SelectionError) as caught:
+        make(kb, clock, filters=Filters(dossier="meldpunt", party="VVD"))
+    message = str(caught.value)
+    assert message.startswith("Geen vragen met een antwoord om te oefenen")
+    assert "VVD: nog geen voorbereide vragen voor dit agendapunt" in message
+    assert "D66" not in message and "concept" not in message
 
 
 def test_stop_drops_an_ungraded_answer(kb, clock):
