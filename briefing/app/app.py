@@ -1,0 +1,338 @@
+"""The Textual app: knowledge lifecycle (load, watch, reload), global toggles and services."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Callable
+
+from textual import on, work
+from textual.app import App
+from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.reactive import reactive
+from textual.worker import Worker, WorkerState
+
+from briefing.app.clipboard import fallback_copy
+from briefing.app.commands import BriefingCommands, DossierCommands
+from briefing.app.conversation import visible
+from briefing.app.messages import CopyDone, KnowledgeChanged, KnowledgeFailed, KnowledgeReady
+from briefing.app.screens.dialogs import HelpScreen, ProblemsScreen
+from briefing.app.screens.main import MainScreen
+from briefing.app.watch import changed_files, signature
+from briefing.model.knowledge import KnowledgeBase, is_under_embargo
+from briefing.model.loading import load_knowledge
+from briefing.search.results import Result, SearchOptions
+
+EngineFactory = Callable[[KnowledgeBase], Any]
+
+THEMES = {"donker": "textual-dark", "licht": "textual-light", "terminal": "textual-ansi"}
+
+
+def default_engine_factory(kb: KnowledgeBase) -> Any:
+    from briefing.search import SearchEngine
+
+    return SearchEngine.open(kb)
+
+
+class BriefingApp(App[int]):
+    """The live answer desk. Build it with `briefing.app.factory.make_app`."""
+
+    CSS_PATH = "styles/app.tcss"
+    TITLE = "briefing"
+    COMMANDS = {BriefingCommands}
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        Binding("f1", "help", "Hulp", key_display="F1"),
+        Binding("ctrl+p", "command_palette", "Opdrachten", show=False, priority=True),
+        Binding("f5,ctrl+r", "choose_dossier", "Dossier", key_display="F5"),
+        Binding("f4,ctrl+t", "toggle_concept", "Concept", key_display="F4"),
+        Binding("ctrl+q", "quit", "Afsluiten", show=False, priority=True),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
+    ]
+
+    knowledge_version: reactive[int] = reactive(0, init=False)
+    include_concept: reactive[bool] = reactive(False, init=False)
+    active_dossier: reactive[str | None] = reactive(None, init=False)
+
+    def __init__(self, kb_path: Path, *, embargo: bool = False,
+                 engine_factory: EngineFactory | None = None,
+                 data_dir: Path | None = None,
+                 clipboard_commands: list[list[str]] | None = None,
+                 watch_interval: float | None = 1.0,
+                 now: Callable[[], datetime] | None = None,
+                 on_ready: Callable[[BriefingApp], None] | None = None,
+                 theme: str | None = None) -> None:
+        super().__init__()
+        self.kb_path = Path(kb_path)
+        self.embargo = embargo
+        self.engine_factory = engine_factory or default_engine_factory
+        self.data_dir = data_dir
+        self.clipboard_commands = clipboard_commands
+        self.watch_interval = watch_interval
+        self.now = now or datetime.now
+        self.on_ready = on_ready
+        self.kb: KnowledgeBase | None = None
+        self.engine: Any = None
+        self.engine_error: str | None = None
+        self.embargoed_ids: frozenset[str] = frozenset()
+        self.signature: tuple = ()
+        self.loading = False
+        self.last_copy: CopyDone | None = None
+        self._told_clipboard_file = False
+        if theme:
+            self.theme = THEMES.get(theme, theme)
+
+    # --- screens -----------------------------------------------------------------------------
+    def get_default_screen(self) -> MainScreen:
+        return MainScreen()
+
+    @property
+    def main(self) -> MainScreen:
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                return screen
+        raise LookupError("main screen missing")
+
+    def on_mount(self) -> None:
+        self.loading = True
+        self._load("start", None, [])
+        if self.watch_interval:
+            self.set_interval(self.watch_interval, self.poll_knowledge, name="watch")
+
+    # --- knowledge: load, watch, reload --------------------------------------------------------
+    @work(thread=True, exclusive=True, exit_on_error=False, group="knowledge")
+    def _load(self, reason: str, previous: KnowledgeBase | None, changed: list[str]) -> None:
+        started = time.perf_counter()
+        sig = signature(self.kb_path)
+        try:
+            kb = load_knowledge(self.kb_path, previous=previous)
+            engine = self.engine_factory(kb)
+        except Exception as exc:  # the app must keep running with what it had
+            self.post_message(KnowledgeFailed(reason, f"{type(exc).__name__}: {exc}", sig))
+            return
+        self.post_message(KnowledgeReady(kb, engine, reason, changed, sig,
+                                         time.perf_counter() - started))
+
+    def poll_knowledge(self) -> None:
+        if not self.loading:
+            self._check_changes(self.signature)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="watch")
+    def _check_changes(self, known: tuple) -> None:
+        current = signature(self.kb_path)
+        if current != known:
+            self.post_message(KnowledgeChanged(current, changed_files(known, current)))
+
+    @on(KnowledgeChanged)
+    def _knowledge_changed(self, message: KnowledgeChanged) -> None:
+        if self.loading or message.signature == self.signature:
+            return
+        self.reload(message.changed)
+
+    def reload(self, changed: list[str] | None = None) -> None:
+        """Read the knowledge folder again (keeps the last good version of a broken file)."""
+        self.loading = True
+        self.main.refresh_status()
+        self._load("reload", self.kb, changed or [])
+
+    @on(KnowledgeReady)
+    def _knowledge_ready(self, message: KnowledgeReady) -> None:
+        self.loading = False
+        old_errors = {p.format(self.kb_path) for p in (self.kb.errors if self.kb else [])}
+        self.kb, self.engine, self.engine_error = message.kb, message.engine, None
+        self.signature = message.signature
+        self.embargoed_ids = frozenset(d.id for d in message.kb.dossiers
+                                       if d.id and is_under_embargo(d))
+        if self.active_dossier and message.kb.dossier(self.active_dossier) is None:
+            self.active_dossier = None
+        self.knowledge_version += 1
+        errors = message.kb.errors
+        if message.reason == "reload":
+            names = ", ".join(message.changed[:3]) or "kennisbank"
+            if not errors:
+                self.notify(f"Bijgewerkt: {names}", title="Kennisbank opnieuw ingelezen",
+                            markup=False)
+        new = [p for p in errors if p.format(self.kb_path) not in old_errors]
+        for problem in (new if message.reason == "reload" else errors)[:3]:
+            self.notify(f"{problem.location(self.kb_path)}: {problem.message}",
+                        title="Fout in de kennisbank (vorige versie blijft in gebruik)"
+                        if message.reason == "reload" else "Fout in de kennisbank",
+                        severity="error", timeout=12, markup=False)
+        if message.reason == "start" and self.on_ready is not None:
+            self.call_after_refresh(self.on_ready, self)
+
+    @on(KnowledgeFailed)
+    def _knowledge_failed(self, message: KnowledgeFailed) -> None:
+        self.loading = False
+        self.signature = message.signature  # do not retry in a loop; the next edit retries
+        if self.engine is None:
+            self.engine_error = message.error
+        self.knowledge_version += 1
+        self.notify(message.error, title="Kennisbank kon niet worden geladen", severity="error",
+                    timeout=15, markup=False)
+
+    def knowledge_summary(self) -> tuple[str, str]:
+        """Status text and level for the status bar."""
+        if self.kb is None:
+            if self.engine_error:
+                return "Kennisbank niet geladen (ctrl+p → meldingen)", "error"
+            return "Kennisbank laden…", "loading"
+        stats = self.kb.stats()
+        base = f"{stats['dossiers']} dossiers · {stats['vragen']} vragen"
+        if self.loading:
+            return f"{base} · bijwerken…", "loading"
+        errors, warnings = len(self.kb.errors), len(self.kb.warnings)
+        if errors:
+            return f"⚠ {errors} {'fout' if errors == 1 else 'fouten'} in de kennisbank", "error"
+        if self.engine is None:
+            return f"{base} · zoeken niet beschikbaar", "error"
+        if warnings:
+            return f"{base} · {warnings} waarsch.", "warning"
+        return base, "ok"
+
+    # --- searching ---------------------------------------------------------------------------
+    def search(self, query: str, options: SearchOptions) -> tuple[list[Result], bool]:
+        """Search with the current engine (any thread); returns (visible results, no_answer)."""
+        engine = self.engine
+        if engine is None:
+            return [], True
+        results = engine.search(query, options)
+        results = visible(results, include_concept=options.include_concept,
+                          include_embargo=options.include_embargo,
+                          embargoed=self.embargoed_ids)
+        judge = getattr(type(engine), "no_good_answer", None)
+        no_answer = judge(results) if judge else (not results or results[0].certainty == "laag")
+        return results, bool(no_answer)
+
+    @work(thread=True, exit_on_error=False, group="misses")
+    def record_miss(self, query: str) -> None:
+        """Note a question without a confident answer, if the adviser switched that on."""
+        try:
+            misses = importlib.import_module("briefing.maintain.misses")
+        except ImportError:
+            return  # not available in this version
+        if misses.misses_enabled():
+            misses.record_miss(query, dossier=self.active_dossier)
+
+    # --- clipboard ---------------------------------------------------------------------------
+    def copy(self, text: str, what: str) -> None:
+        """Copy via OSC 52 and, in the background, via a native tool and klembord.txt."""
+        self.copy_to_clipboard(text)
+        preview = " ".join(text.split())
+        self.notify(preview[:117] + "…" if len(preview) > 120 else preview, title=what,
+                    markup=False)
+        self._copy_fallback(text, what)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="clipboard")
+    def _copy_fallback(self, text: str, what: str) -> None:
+        from briefing.app.clipboard import detect_commands
+
+        commands = self.clipboard_commands
+        if commands is None:
+            commands = detect_commands()
+        outcome = fallback_copy(text, self.data_dir, commands)
+        self.post_message(CopyDone(what, outcome.tool,
+                                   str(outcome.file) if outcome.file else None, outcome.error))
+
+    @on(CopyDone)
+    def _copy_done(self, message: CopyDone) -> None:
+        self.last_copy = message
+        if message.error:
+            self.notify(message.error, severity="warning", markup=False)
+        elif message.tool is None and message.file and not self._told_clipboard_file:
+            # Once per session: where to find the text if the terminal ignored OSC 52.
+            self._told_clipboard_file = True
+            self.notify(f"Werkt plakken niet? De tekst staat ook in {message.file}",
+                        timeout=8, markup=False)
+
+    @property
+    def cheatsheet_dir(self) -> Path:
+        return (self.data_dir or Path.cwd()) / "spiekbriefjes"
+
+    # --- actions -----------------------------------------------------------------------------
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette",
+                                            placeholder="Zoek een opdracht of dossier…"))
+
+    def action_choose_dossier(self) -> None:
+        if not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(providers=[DossierCommands],
+                                            id="--command-palette",
+                                            placeholder="Kies het dossier van deze vergadering…"))
+
+    def set_active_dossier(self, dossier_id: str | None) -> None:
+        self.active_dossier = dossier_id
+        if dossier_id and self.kb is not None:
+            dossier = self.kb.dossier(dossier_id)
+            title = dossier.title if dossier else dossier_id
+            self.notify(title, title="Actief dossier (komt bovenaan)", markup=False)
+        else:
+            self.notify("Alle dossiers tellen weer even zwaar.", title="Geen actief dossier",
+                        markup=False)
+
+    def action_toggle_concept(self) -> None:
+        self.include_concept = not self.include_concept
+        self.notify("Concepten worden getoond, met label CONCEPT." if self.include_concept
+                    else "Alleen vastgestelde antwoorden.", markup=False)
+
+    def action_show_problems(self) -> None:
+        problems = self.kb.problems if self.kb else []
+        self.push_screen(ProblemsScreen(problems, self.kb_path))
+
+    def action_reload(self) -> None:
+        if not self.loading:
+            self.reload([])
+
+    def action_help_quit(self) -> None:
+        self.notify("Afsluiten met ctrl+q. Kopiëren op een kaart: enter of ctrl+c.",
+                    markup=False)
+
+    def set_theme(self, key: str) -> None:
+        self.theme = THEMES.get(key, key)
+
+    def practice_available(self) -> bool:
+        return (importlib.util.find_spec("briefing.app.practice_screen") is not None
+                and importlib.util.find_spec("briefing.practice.session") is not None)
+
+    def start_practice(self) -> None:
+        """Push the practice screen (written by the practice helper) with a new round."""
+        try:
+            from briefing.app.practice_screen import PracticeScreen  # type: ignore[import-not-found]
+            session = self._new_practice_session()
+        except Exception as exc:  # a missing or changed practice module must not crash
+            self.notify(str(exc), title="Oefenronde kan niet starten", severity="error",
+                        markup=False)
+            return
+        self.push_screen(PracticeScreen(session))
+
+    def _new_practice_session(self) -> Any:
+        from briefing.practice.progress import ProgressStore
+        from briefing.practice.selection import Filters
+        from briefing.practice.session import prepare_round
+
+        if self.kb is None:
+            raise RuntimeError("de kennisbank is nog niet geladen")
+        filters = Filters(dossier=self.active_dossier, include_concept=self.include_concept,
+                          include_embargoed=self.embargo)
+        return prepare_round(self.kb, filters, store=ProgressStore())
+
+    # --- errors ------------------------------------------------------------------------------
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            self.report_worker_error(event.worker)
+
+    def report_worker_error(self, worker: Worker) -> None:
+        error = worker.error
+        self.notify(f"{type(error).__name__}: {error}", title="Er ging iets mis (de app loopt door)",
+                    severity="error", timeout=10, markup=False)

@@ -1,0 +1,37 @@
+"""One factory for the CLI, the tests and the benchmark: `make_app(kb_path, embargo=...)`."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+
+def user_data_dir() -> Path:
+    """Where briefing keeps clipboard fallbacks and saved spiekbriefjes (XDG_DATA_HOME aware)."""
+    from platformdirs import user_data_dir as platform_data_dir
+
+    return Path(platform_data_dir("briefing", appauthor=False))
+
+
+def make_app(kb_path: Path | str, *, embargo: bool = False, data_dir: Path | None = None,
+             **options: Any):
+    """Build the app. Options (for tests and benchmarks): engine_factory, clipboard_commands,
+    watch_interval (seconds, None = no watching), now, on_ready, theme."""
+    from briefing.app.app import BriefingApp
+
+    return BriefingApp(Path(kb_path), embargo=embargo,
+                       data_dir=data_dir if data_dir is not None else user_data_dir(),
+                       **options)
+
+
+def run_app(kb: Path, embargo: bool = False, **options: Any) -> int:
+    """Run the live desk in this terminal; returns the exit code."""
+    kb = Path(kb)
+    if not kb.is_dir():
+        print(f"briefing: fout: map met de kennisbank bestaat niet: {kb}")
+        return 2
+    options.setdefault("theme", os.environ.get("BRIEFING_THEME") or None)
+    app = make_app(kb, embargo=embargo, **options)
+    result = app.run()
+    return int(result or 0)

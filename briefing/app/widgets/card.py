@@ -1,0 +1,116 @@
+"""An answer card: the prepared question, who asked it, the answer lines, status and certainty."""
+
+from __future__ import annotations
+
+import re
+
+from textual.binding import Binding
+from textual.containers import HorizontalGroup
+from textual.message import Message
+from textual.widgets import Label, Static
+
+from briefing.app.conversation import card_lines, format_date, who
+from briefing.app.widgets.lines import LineBrowser, LineItem
+from briefing.search.results import Result
+
+CERTAINTY_LABEL = {"hoog": "zekerheid hoog", "middel": "zekerheid middel",
+                   "laag": "zekerheid laag"}
+
+
+def kind_label(result: Result) -> str:
+    if result.kind == "vraag":
+        match = re.search(r"/vraag-(\d+)$", result.card_id)
+        return f"vraag {match.group(1)}" if match else "vraag"
+    if result.kind == "thema":
+        return "thema"
+    return "kernboodschap"
+
+
+class AnswerCard(LineBrowser):
+    """One result, shown in full. The lines can be walked, copied and pinned."""
+
+    BINDINGS = [
+        Binding("enter,ctrl+c", "copy_line", "Kopieer regel", key_display="⏎"),
+        Binding("ctrl+a", "copy_card", "Kopieer kaart"),
+        Binding("space", "pin", "Pin", key_display="spatie"),
+        Binding("1", "alternative(1)", "Ander antwoord", key_display="1-9"),
+        *[Binding(str(n), f"alternative({n})", "Ander antwoord", show=False) for n in range(2, 10)],
+        Binding("0", "alternative(0)", "Eerste antwoord", show=False),
+    ]
+
+    class Action(Message):
+        """The adviser asked for something done with this card (copy, pin, alternative)."""
+
+        def __init__(self, card: AnswerCard, name: str, argument: int = 0) -> None:
+            super().__init__()
+            self.card = card
+            self.name = name
+            self.argument = argument
+
+    def __init__(self, result: Result, *, exchange_index: int = -1, no_answer: bool = False,
+                 embargoed: bool = False, id: str | None = None) -> None:
+        classes = f"answer-card certainty-{result.certainty}"
+        if no_answer:
+            classes += " -no-answer"
+        if result.status != "vastgesteld":
+            classes += " -concept"
+        super().__init__(id=id, classes=classes)
+        self.result = result
+        self.exchange_index = exchange_index
+        self.no_answer = no_answer
+        self.embargoed = embargoed
+
+    def compose(self):
+        result = self.result
+        with HorizontalGroup(classes="card-header"):
+            status = "VASTGESTELD" if result.status == "vastgesteld" else result.status.upper()
+            yield Label(status, classes=f"badge status-{result.status}", markup=False)
+            yield Label(result.classification.upper(),
+                        classes=f"badge class-{result.classification}", markup=False)
+            if self.embargoed:
+                yield Label("EMBARGO", classes="badge embargo", markup=False)
+            yield Label(CERTAINTY_LABEL.get(result.certainty, result.certainty),
+                        classes=f"badge certainty certainty-{result.certainty}", markup=False)
+            yield Label(kind_label(result), classes="kind", markup=False)
+        if self.no_answer:
+            yield Static("Geen voorbereid antwoord. Dit is het dichtstbijzijnde: "
+                         "controleer het voor u het doorgeeft.", classes="no-answer-banner",
+                         markup=False)
+        yield Static(result.question or result.title, classes="card-title", markup=False)
+        if who(result):
+            yield Static(who(result), classes="card-who", markup=False)
+        lines = card_lines(result)
+        answer = [line for line in lines if line.section == "antwoord"]
+        pressed = [line for line in lines if line.section == "doorvragen"]
+        if not answer:
+            yield Static("(geen antwoordregels)", classes="card-empty", markup=False)
+        for line in answer:
+            yield LineItem(line.text, line.depth)
+        if pressed:
+            yield Static("Doorvragen", classes="card-section", markup=False)
+            for line in pressed:
+                yield LineItem(line.text, line.depth, classes="if-pressed")
+        if result.note:
+            yield Static(f"Notitie (niet voorlezen): {result.note}", classes="card-note",
+                         markup=False)
+        source = f"Bron: {result.dossier_title}"
+        if result.dossier_date:
+            source += f" · {format_date(result.dossier_date)}"
+        yield Static(source, classes="card-source", markup=False)
+
+    @property
+    def selected_text(self) -> str | None:
+        selected = self.selected
+        return selected.text if selected is not None else None
+
+    def action_copy_line(self) -> None:
+        self.post_message(self.Action(self, "copy_line"))
+
+    def action_copy_card(self) -> None:
+        self.post_message(self.Action(self, "copy_card"))
+
+    def action_pin(self) -> None:
+        self.post_message(self.Action(self, "pin"))
+
+    def action_alternative(self, number: int) -> None:
+        self.post_message(self.Action(self, "alternative", number))

@@ -1,0 +1,121 @@
+"""Selectable lines: the shared behaviour of answer cards and the spiekbriefje."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.binding import Binding
+from textual.containers import HorizontalGroup, VerticalGroup
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Static
+
+BULLETS = ("•", "–", "·", "·")
+
+
+class LineItem(HorizontalGroup):
+    """One line with a bullet and a hanging indent (wrapped text stays aligned)."""
+
+    def __init__(self, text: str, depth: int = 0, *, selectable: bool = True,
+                 bullet: str | None = None, classes: str = "") -> None:
+        names = f"line-item depth-{min(depth, 3)} {classes}".strip()
+        if selectable:
+            names += " selectable"
+        super().__init__(classes=names)
+        self.text = text
+        self.depth = depth
+        self.bullet = bullet if bullet is not None else BULLETS[min(depth, 3)]
+
+    def compose(self):
+        yield Static(self.bullet, classes="bullet", markup=False)
+        yield Static(self.text, classes="text", markup=False)
+
+
+class LineBrowser(VerticalGroup, can_focus=True):
+    """A focusable group whose `.selectable` LineItems are walked with ↑/↓.
+
+    Printable keys it does not bind are handed to the question input, so the adviser can simply
+    start typing the next question."""
+
+    BINDINGS = [
+        Binding("up", "cursor(-1)", "Regel", show=False),
+        Binding("down", "cursor(1)", "Regel", key_display="↑↓", show=True),
+        Binding("home", "cursor_to(0)", "Eerste regel", show=False),
+        Binding("end", "cursor_to(-1)", "Laatste regel", show=False),
+    ]
+
+    cursor: reactive[int] = reactive(-1, init=False)
+
+    class Boundary(Message):
+        """The cursor tried to move past the first (-1) or last (+1) line."""
+
+        def __init__(self, browser: LineBrowser, direction: int) -> None:
+            super().__init__()
+            self.browser = browser
+            self.direction = direction
+
+    def items(self) -> list[LineItem]:
+        return list(self.query(".selectable").results(LineItem))
+
+    @property
+    def selected(self) -> LineItem | None:
+        items = self.items()
+        if 0 <= self.cursor < len(items):
+            return items[self.cursor]
+        return None
+
+    def action_cursor(self, delta: int) -> None:
+        items = self.items()
+        if not items:
+            self.post_message(self.Boundary(self, delta))
+            return
+        target = self.cursor + delta
+        if target < 0 or target >= len(items):
+            self.post_message(self.Boundary(self, delta))
+            return
+        self.cursor = target
+
+    def action_cursor_to(self, index: int) -> None:
+        items = self.items()
+        if items:
+            self.cursor = index % len(items)
+
+    def select_edge(self, last: bool) -> None:
+        items = self.items()
+        self.cursor = (len(items) - 1 if last else 0) if items else -1
+        self._show_cursor()
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._show_cursor()
+
+    def _show_cursor(self) -> None:
+        for index, item in enumerate(self.items()):
+            item.set_class(index == self.cursor, "-selected")
+        selected = self.selected
+        if selected is not None and self.has_focus:
+            selected.scroll_visible(animate=False)
+
+    def on_focus(self) -> None:
+        if self.cursor < 0 and self.items():
+            self.cursor = 0
+        self._show_cursor()
+
+    def on_key(self, event: events.Key) -> None:
+        focused = self.screen.focused
+        if focused is not None and focused is not self:
+            # Keys that were already on their way here when a letter moved the focus to the
+            # input (fast typing, a paste): they belong to the input too, spaces included.
+            event.stop()
+            event.prevent_default()
+            focused.post_message(events.Key(event.key, event.character))
+            return
+        if not event.is_printable or not event.character or event.character == " ":
+            return
+        if event.key in self._bindings.key_to_bindings:
+            return
+        event.stop()
+        event.prevent_default()
+        # Synchronously: the keys typed right after this one must already reach the input
+        # (a message or a deferred focus would let a following space pin a line).
+        type_ahead = getattr(self.screen, "type_ahead", None)
+        if type_ahead is not None:
+            type_ahead(event.character)
