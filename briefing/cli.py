@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "practice",
     "lint",
     "stats",
+    "misses",
 )
 
 _ARGPARSE_DUTCH = {
