@@ -23,10 +23,10 @@ dossiers onder embargo doen niet mee, tenzij u briefing --embargo practice gebru
 Gedekt of gemist: de kernwoorden van een antwoordregel zijn de woorden van vier of meer
 letters, afkortingen in hoofdletters (MWO, BI) en getallen, zonder veelvoorkomende woorden
 (de, het, wordt, omdat ...). Een kernwoord telt als genoemd als een getypt woord er voor
-minstens 80% op lijkt ("verlengd" ~ "verlengen", tikfouten mogen) of als een getypt woord van
-vijf of meer letters er het begin van is ("vertrouwensp"). Getallen en korte afkortingen
-moeten precies kloppen. Een regel is gedekt als minstens de helft van de kernwoorden
-genoemd is, met hooguit drie nodig.
+minstens 80% op lijkt ("verlengd" ~ "verlengen", tikfouten mogen), dezelfde stam heeft
+("brief" ~ "brieven") of, met vijf of meer letters, er het begin van is ("vertrouwensp").
+Getallen en korte afkortingen moeten precies kloppen. Een regel is gedekt als minstens de
+helft van de kernwoorden genoemd is, met hooguit drie nodig.
 
 Herhaling: elke vraag heeft een eigen schema (SM-2, zoals Anki). Opnieuw komt na 10 minuten
 terug, Moeilijk/Goed/Makkelijk geven steeds langere tussenpozen. --order weakest begint met

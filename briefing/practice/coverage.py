@@ -6,9 +6,11 @@ The rule (explained for users in docs/practice.md and `briefing practice --help`
    capitals (MWO, BI, GMT) and every number, minus common Dutch words (de, het, wordt,
    omdat, ...). Accents and capitals do not count when comparing.
 2. A key word is found when a typed word is at least 80% similar to it (rapidfuzz ratio,
-   so "verlengd" finds "verlengen" and a typo is forgiven), or when a typed word of five or
-   more letters is the start of it ("vertrouwensp" finds "vertrouwenspersonen").
-   Numbers must match exactly: 2023 is not 2024.
+   so "verlengd" finds "verlengen" and a typo is forgiven), when both share a Dutch stem
+   (the search's analysis: "brief" finds "brieven", "informeren" finds "geïnformeerd"), or
+   when a typed word of five or more letters is the start of it ("vertrouwensp" finds
+   "vertrouwenspersonen"). Numbers and short abbreviations must match exactly: 2023 is not
+   2024.
 3. A line is covered when at least half of its key words are found, with at most three
    needed (typed key points are short). A line without key words ("Nee.") is covered when
    the typed text contains it.
@@ -23,6 +25,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from briefing.model.registers import fold
+from briefing.search.analysis import participle_stem, stem
 
 SIMILARITY = 80          # rapidfuzz ratio (0-100) for a typed word to count as a key word
 PREFIX_MIN = 5           # a typed word this long may stand for a longer word it starts
@@ -100,9 +103,19 @@ def key_words(text: str) -> list[str]:
     return out
 
 
+def stems(word: str) -> set[str]:
+    """The word's Dutch stem, plus the verb stem when it is a past participle."""
+    out = {stem(word)}
+    participle = participle_stem(word)
+    if participle:
+        out.add(participle)
+    return out
+
+
 def word_found(key: str, typed: set[str]) -> bool:
     if key[0].isdigit() or len(key) < MIN_WORD:
         return key in typed  # numbers and short abbreviations: exactly
+    key_stems = None
     for word in typed:
         if word[0].isdigit():
             continue
@@ -110,6 +123,10 @@ def word_found(key: str, typed: set[str]) -> bool:
             return True
         if len(word) >= PREFIX_MIN and key.startswith(word):
             return True
+        if len(word) >= MIN_WORD and word.isalpha() and key.isalpha():
+            key_stems = key_stems or stems(key)
+            if key_stems & stems(word):
+                return True
     return False
 
 

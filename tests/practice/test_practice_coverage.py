@@ -46,6 +46,13 @@ def test_numbers_and_short_abbreviations_must_match_exactly():
     assert mark_line("BI ondersteunt.", "BI").covered
 
 
+def test_dutch_stems_meet():
+    assert mark_line("De brandbrieven en de brieven.", "brief").covered
+    assert mark_line("De brieven.", "brief").found == ("brieven",)
+    assert mark_line("Medewerkers zijn geïnformeerd.", "informeren medewerkers").covered
+    assert not mark_line("Medewerkers zijn geïnformeerd.", "informatie").covered
+
+
 def test_accents_and_case_do_not_matter():
     assert mark_line("Medewerkers worden geïnformeerd via intranet.", "GEINFORMEERD intranet").covered
 
