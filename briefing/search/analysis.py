@@ -19,7 +19,7 @@ from typing import Iterable
 from whoosh.lang.snowball.dutch import DutchStemmer
 
 # Bump when anything here changes what goes into the index: old cached indexes are rebuilt.
-ANALYSIS_VERSION = 3
+ANALYSIS_VERSION = 5
 
 _STEMMER = DutchStemmer()
 
@@ -34,7 +34,19 @@ zal ze zelf zich zij zijn zo zonder zou zouden zullen welke welk waar wanneer wa
 waarbij waarin waarop hierover daarover hiervan daarvan dat deze nou dit zo'n zulke elke ieder
 iedere enkele sommige veel weinig wel iemand niemand hem haar hen wordt werden geworden zijnde
 word ben zijn was waren heeft had hadden dan toe via per tussen binnen buiten na sinds tijdens
+voordat zodat nadat doordat totdat terwijl hoewel indien mits tenzij zowel noch echter namelijk
+daarna daarbij daarmee daarvoor daardoor daarin daarop hiermee hierbij hiervoor hierin waarmee
+waardoor waarvoor ermee erbij ervoor erover erin eraan erop steeds zoals bijvoorbeeld bv
 """.split())
+
+# Separable verb particles: "door te groeien" also means "doorgroeien".
+PARTICLES = frozenset("""
+aan af bij door in mee na om op over terug toe uit voor weg samen tegen vast
+""".split())
+# Leading parts of compounds that are function words on their own: tot|stand|koming.
+PREFIX_PARTS = frozenset({"aan", "af", "bij", "door", "mee", "mede", "na", "om", "op", "over",
+                          "terug", "toe", "tot", "uit", "voor", "weg", "samen", "tegen", "onder",
+                          "in", "her", "wan", "oud", "anti", "niet"})
 
 # Words of spoken questions that carry no topic: "Ja, dank u voorzitter. Ik wil even ..."
 FILLER_WORDS = frozenset("""
@@ -128,15 +140,44 @@ def _normalise_stem(stem_: str) -> str:
     return re.sub(r"([aeou])\1", r"\1", stem_)
 
 
+# Irregular past forms by their ending: onderzocht -> onderzoek(en), gebracht -> breng(en).
+_IRREGULAR_PAST = {"zocht": "zoek", "bracht": "breng", "dacht": "denk", "kocht": "koop",
+                   "vraagd": "vraag", "nomen": "neem", "gaan": "ga"}
+
+
 @lru_cache(maxsize=100_000)
+def participle_stems(word: str) -> tuple[str, ...]:
+    """Stems of the verb behind a past participle: 'geïnformeerd' -> 'informer' (as
+    'informeren'), 'gemeld' -> 'meld' (ge+meld), 'gewerkt' -> 'werk', 'gekomen' -> 'kom',
+    'onderzocht' -> 'onderzoek'. Empty when the word does not look like a participle."""
+    if not word.isalpha():
+        return ()
+    for ending, present in _IRREGULAR_PAST.items():
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            core = word[: -len(ending)]
+            if core.startswith("ge"):
+                core = core[2:]
+            return (stem(core + present + "en"),)
+    if len(word) < 6 or not word.startswith("ge"):
+        return ()
+    if word.endswith(("heid", "teit", "raad", "staat", "bied", "biet", "ing", "lijk")):
+        return ()
+    if word[-1] in "dt":
+        # ge+werk+t or ge+meld: both readings, the wrong one is a harmless extra term.
+        out = [_normalise_stem(_STEMMER.stem(word[2:-1] + "en"))]
+        whole = _normalise_stem(_STEMMER.stem(word[2:] + "en"))
+        if whole not in out:
+            out.append(whole)
+        return tuple(out)
+    if word.endswith("en") and len(word) >= 7:  # strong verbs: gekomen, gegeven, gebleven
+        return (stem(word[2:]),)
+    return ()
+
+
 def participle_stem(word: str) -> str | None:
-    """'geïnformeerd' -> stem of 'informeer' (meets 'informeren'); None if not a participle."""
-    if len(word) < 7 or not word.startswith("ge") or word[-1] not in "dt":
-        return None
-    if word.endswith(("heid", "teit", "raad", "staat", "bied", "biet")):
-        return None
-    core = word[2:-1]
-    return _normalise_stem(_STEMMER.stem(core + "en"))
+    """The first reading of participle_stems(), or None (kept for callers outside search)."""
+    stems = participle_stems(word)
+    return stems[0] if stems else None
 
 
 # Common parts of Dutch compounds in municipal language, so that compounds split even when the
@@ -173,9 +214,10 @@ def _split_cached(word: str, vocabulary: frozenset[str]) -> tuple[str, ...] | No
     best: list[tuple[float, tuple[str, ...]] | None] = [None] * (n + 1)
     best[n] = (0.0, ())
     for i in range(n - 1, -1, -1):
-        for j in range(i + 4, n + 1 if i else n):  # never the whole word as one part
+        for j in range(i + 2, n + 1 if i else n):  # never the whole word as one part
             part = word[i:j]
-            known = part in vocabulary
+            # A leading particle counts as known: tot|stand|koming, mede|werker, door|groei.
+            known = part in vocabulary or (i == 0 and part in PREFIX_PARTS)
             if not known and (j - i < 5):
                 continue
             for link in ("", "s", "en", "e"):
@@ -198,7 +240,8 @@ def _split_cached(word: str, vocabulary: frozenset[str]) -> tuple[str, ...] | No
     parts = found[1]
     if all(p not in vocabulary for p in parts[:1]) and all(p not in vocabulary for p in parts[-1:]):
         return None
-    return parts
+    parts = tuple(p for p in parts if p not in PREFIX_PARTS)
+    return parts if len(parts) >= 2 else None
 
 
 def _split(word: str, vocabulary: frozenset[str]) -> list[str] | None:
@@ -208,15 +251,16 @@ def _split(word: str, vocabulary: frozenset[str]) -> list[str] | None:
 
 @dataclass(frozen=True)
 class Token:
-    """One content word of a text: its stem, and extra forms that should also match."""
+    """One content word of a text: its stem, and extra terms that should also match it."""
 
     word: str                          # the folded word as written
     stem: str
-    forms: tuple[str, ...] = ()        # participle stem, compound part stems, joined hyphen form
+    forms: tuple[str, ...] = ()        # other forms of the same word: participle, verb stem
+    parts: tuple[str, ...] = ()        # stems of a compound's parts (together they match)
 
     @property
     def terms(self) -> tuple[str, ...]:
-        return (self.stem, *self.forms)
+        return (self.stem, *self.forms, *self.parts)
 
 
 class Analyzer:
@@ -236,13 +280,17 @@ class Analyzer:
 
     def tokens(self, text: str, *, keep_stop: bool = False) -> list[Token]:
         out: list[Token] = []
-        for word in words(text):
+        all_words = words(text)
+        for i, word in enumerate(all_words):
             if not keep_stop and not is_content(word):
                 continue
-            out.append(self.token(word))
-        for joined in hyphen_joins(text):
-            token = self.token(joined)
+            token = self.token(word)
+            verb = separable_verb(all_words, i)
+            if verb:
+                token = Token(token.word, token.stem, (*token.forms, verb), token.parts)
             out.append(token)
+        for joined in hyphen_joins(text):
+            out.append(self.token(joined))
         return out
 
     def token(self, word: str) -> Token:
@@ -256,17 +304,49 @@ class Analyzer:
         return out
 
 
+def separable_verb(all_words: list[str], i: int) -> str | None:
+    """'door (te) groeien' -> stem of 'doorgroeien', for the verb at position i."""
+    word = all_words[i]
+    if not word.endswith("en") or len(word) < 5 or not word.isalpha():
+        return None
+    before = all_words[i - 1] if i >= 1 else ""
+    if before == "te" and i >= 2:
+        before = all_words[i - 2]
+    if before in PARTICLES:
+        return stem(before + word)
+    return None
+
+
 @lru_cache(maxsize=200_000)
 def _token(word: str, vocabulary: frozenset[str]) -> Token:
     base = stem(word)
     forms: list[str] = []
-    participle = participle_stem(word)
-    if participle and participle != base:
-        forms.append(participle)
-    parts = split_compound(word, vocabulary)
-    if parts:
-        for part in parts:
+    for participle in participle_stems(word):
+        if participle != base and participle not in forms:
+            forms.append(participle)
+    verb = verb_stem(word)
+    if verb and verb != base and verb not in forms:
+        forms.append(verb)
+    parts: list[str] = []
+    split = split_compound(word, vocabulary)
+    if split:
+        for part in split:
+            # '-koming' is the noun of 'komen': meet the verb ('tot stand gekomen').
+            if part.endswith("ing") and len(part) <= 7:
+                part = part[:-3] + "en"
             part_stem = stem(part)
-            if part_stem != base and part_stem not in forms and len(part_stem) >= 3:
-                forms.append(part_stem)
-    return Token(word, base, tuple(forms))
+            if part_stem != base and part_stem not in parts and len(part_stem) >= 3:
+                parts.append(part_stem)
+    return Token(word, base, tuple(forms), tuple(parts))
+
+
+_NOT_VERB_T = ("heid", "teit", "ment", "ant", "ent", "ist", "aat", "iet", "ort", "ect", "uut")
+
+
+def verb_stem(word: str) -> str | None:
+    """'duurt' -> stem of 'duur' (meets 'duren'); 'vindt' -> 'vind'. None for other words."""
+    if len(word) < 5 or len(word) > 12 or not word.endswith("t") or word.endswith(_NOT_VERB_T):
+        return None
+    if not word.isalpha() or word.startswith("ge"):
+        return None
+    return stem(word[:-1] + "en") if word[-2] != "d" else stem(word[:-1])

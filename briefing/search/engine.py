@@ -281,6 +281,7 @@ class SearchEngine:
             own /= own_total
             unit_scores = [_unit_score(concepts, unit) / total for unit in ct.head]
             line_scores = [_unit_score(concepts, unit) / total for unit in ct.lines]
+            head_cover = max(unit_scores, default=0.0)
             focus = max([*unit_scores, *line_scores], default=0.0)
             best_line_order = sorted(range(len(line_scores)), key=lambda i: -line_scores[i])
             best_lines = [i for i in best_line_order[:BEST_LINES] if line_scores[i] > 0]
@@ -291,8 +292,8 @@ class SearchEngine:
                     texts.append(card.line_texts[best_lines[0]])
                 similarity = max(fuzz.token_set_ratio(query_text, fold(t)) for t in texts) / 100
             quality = 0.65 * coverage + 0.35 * focus
-            score = (0.50 * coverage + 0.20 * focus + 0.18 * (bm25 / top_bm25)
-                     + 0.12 * similarity)
+            score = (0.40 * coverage + 0.15 * head_cover + 0.15 * focus
+                     + 0.18 * (bm25 / top_bm25) + 0.12 * similarity)
             if active and card.dossier_id == active:
                 score += ACTIVE_DOSSIER_BONUS
             if member_key and member_key in card.member_keys:

@@ -21,7 +21,15 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from briefing.model.registers import Member, Party, Registers
-from briefing.search.analysis import FILLER_WORDS, STOP_WORDS, Analyzer, fold, is_content, stem
+from briefing.search.analysis import (
+    FILLER_WORDS,
+    STOP_WORDS,
+    Analyzer,
+    fold,
+    is_content,
+    separable_verb,
+    stem,
+)
 from briefing.search.index import Vocabulary
 
 MAX_QUERY_CHARS = 1000      # a question read out in full is rarely longer; the rest is noise
@@ -155,6 +163,7 @@ class QueryUnderstanding:
         concepts: list[Concept] = []
         self._names(raw, used, plan, concepts)
         content: list[tuple[int, Concept, str]] = []   # (position, concept, primary stem)
+        heads: list[tuple[Concept, str]] = []            # compound concepts and their last part
         i = 0
         while i < len(words_):
             if used[i]:
@@ -176,17 +185,29 @@ class QueryUnderstanding:
                     continue
                 token = self.analyzer.token(part)
                 alts = [Alt((token.stem,), 1.0)]
-                if token.forms:
-                    alts.append(Alt(token.forms, 0.8))
+                alts.extend(Alt((form,), 0.9) for form in token.forms)
+                if token.parts:
+                    alts.append(Alt(token.parts, 0.8))
+                verb = separable_verb(words_, i - 1)
+                if verb and verb != token.stem:
+                    alts.append(Alt((verb,), 0.95))
                 concept = Concept(part, alts)
                 concepts.append(concept)
                 content.append((i - 1, concept, token.stem))
+                if token.parts:
+                    heads.append((concept, token.parts[-1]))
                 plan.content_words.append(part)
             if "-" in word:
                 joined = word.replace("-", "")
                 if concepts and joined:
                     concepts[-1].alts.append(Alt((stem(joined),), 0.9))
         self._phrases(content)
+        # A compound is a kind of its last part: 'diversiteitsdoelen' are 'doelen', so the
+        # synonyms of 'doel' count too, a little less.
+        for concept, head in heads:
+            for other in self._synonyms.get((head,), ()):
+                if all(a.terms != other for a in concept.alts):
+                    concept.alts.append(Alt(other, 0.6))
         last_index = len(words_) - 1
         for position, concept, primary in content:
             if self._matches_index(concept):
@@ -318,7 +339,9 @@ class QueryUnderstanding:
             for candidate, score, _ in process.extract(
                     word, self._surface_list, scorer=fuzz.ratio, limit=3,
                     score_cutoff=TYPO_CUTOFF):
-                add(candidate, 0.9 * score / 100)
+                # A wrong first letter is a rare typo, a different word far more often.
+                if candidate[0] == word[0] or score >= 88:
+                    add(candidate, 0.9 * score / 100)
         if len(word) >= 5 and not out:
             containing = [w for w in self._long_words if word in w]
             containing.sort(key=lambda w: -self.vocab.surface[w])
