@@ -43,8 +43,7 @@ PIPE_WAIT = 5.0   # seconds to wait for piped answers before refusing (never han
 
 def add_arguments(parser) -> None:
     from briefing.cli import add_kb_option
-    from briefing.practice.selection import DEFAULT_COUNT, ORDERS
-    from briefing.practice.session import DEFAULT_TIME
+    from briefing.practice.selection import DEFAULT_COUNT, DEFAULT_TIME, ORDERS
 
     parser.epilog = EPILOG
     add_kb_option(parser)

@@ -25,7 +25,11 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from briefing.model.registers import fold
-from briefing.search.analysis import participle_stem, stem
+
+try:  # Dutch stems from the search's analysis chain; coverage still works without them.
+    from briefing.search import analysis as _analysis
+except Exception:  # noqa: BLE001 - a broken search layer must not take practice down
+    _analysis = None
 
 SIMILARITY = 80          # rapidfuzz ratio (0-100) for a typed word to count as a key word
 PREFIX_MIN = 5           # a typed word this long may stand for a longer word it starts
@@ -105,10 +109,13 @@ def key_words(text: str) -> list[str]:
 
 def stems(word: str) -> set[str]:
     """The word's Dutch stem, plus the verb stem when it is a past participle."""
-    out = {stem(word)}
-    participle = participle_stem(word)
-    if participle:
-        out.add(participle)
+    if _analysis is None:
+        return {word}
+    out = {_analysis.stem(word)}
+    participle = getattr(_analysis, "participle_stem", None)
+    extra = participle(word) if participle else None
+    if extra:
+        out.add(extra)
     return out
 
 

@@ -30,6 +30,7 @@ from briefing.practice import scheduling
 
 ORDERS = ("random", "weakest", "committee")
 DEFAULT_COUNT = 10
+DEFAULT_TIME = 60   # seconds to think per question (0 = no limit)
 
 
 class SelectionError(ValueError):

@@ -26,10 +26,8 @@ from briefing.practice import coverage as coverage_rules
 from briefing.practice import scheduling
 from briefing.practice.coverage import Coverage
 from briefing.practice.scheduling import Grade
-from briefing.practice.selection import (DEFAULT_COUNT, Filters, RoundItem, SelectionError,
-                                         phrasings, select_round)
-
-DEFAULT_TIME = 60
+from briefing.practice.selection import (DEFAULT_COUNT, DEFAULT_TIME, Filters, RoundItem,
+                                         SelectionError, phrasings, select_round)
 
 
 class Phase(str, Enum):
