@@ -38,7 +38,7 @@ _ARGPARSE_DUTCH = {
 
 class DutchHelpFormatter(argparse.RawDescriptionHelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):  # noqa: D102
-        return super().add_usage(usage, actions, groups, prefix or "gebruik: ")
+        return super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
 
 
 class DutchArgumentParser(argparse.ArgumentParser):
