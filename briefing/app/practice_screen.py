@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from briefing.practice.scheduling import Grade
-from briefing.practice.session import Phase, PracticeSession, Summary
+from briefing.practice.session import Phase, PracticeSession, Summary, prepare_round
 
 
 class PracticeScreen(Screen[Summary]):
@@ -223,3 +223,15 @@ class PracticeScreen(Screen[Summary]):
 def _clock(seconds: float) -> str:
     seconds = max(0, int(round(seconds)))
     return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def practice_screen(kb, filters=None, **options) -> PracticeScreen:
+    """A screen for a new round on `kb`, with progress in the user's data dir.
+
+    `options` go to prepare_round (count, order, seed, time_limit). Raises
+    briefing.practice.selection.SelectionError (a Dutch message for a notification) when the
+    filters leave nothing to practise."""
+    from briefing.practice.progress import ProgressStore
+
+    options.setdefault("store", ProgressStore())
+    return PracticeScreen(prepare_round(kb, filters, **options))

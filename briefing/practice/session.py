@@ -272,7 +272,7 @@ class Summary:
             dossiers = {gap.dossier.id for gap in self.gaps} | {r.item.dossier.id for r in self.results}
             if len(dossiers) > 1:
                 for dossier, gaps in group_gaps(self.gaps):
-                    out.append(f"  {dossier_heading(dossier)}:")
+                    out.append(f"  {dossier_heading(dossier).rstrip('.:')}:")
                     out += [f"    {gap.text(with_dossier=False)}" for gap in gaps]
             else:
                 out += [f"  {gap.text(with_dossier=False)}" for gap in self.gaps]

@@ -110,3 +110,19 @@ async def test_escape_stops_a_round_early(kb, clock):
         await pilot.pause()
         assert not isinstance(app.screen, PracticeScreen)
     assert [r.grade for r in app.results[0].results] == [Grade.MOEILIJK]
+
+
+async def test_practice_screen_helper_uses_the_user_data_dir(kb, tmp_path, monkeypatch):
+    from briefing.app.practice_screen import practice_screen
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    screen = practice_screen(kb, Filters(member="Mangal"), seed=1, time_limit=0)
+    app = App()
+    async with app.run_test() as pilot:
+        app.push_screen(screen)
+        await pilot.pause()
+        await pilot.press("enter", "3")
+        await pilot.pause()
+        assert screen.session.phase == Phase.FINISHED
+    saved = tmp_path / "data" / "briefing" / "oefenen.json"
+    assert "meldpunt/vraag-2" in saved.read_text(encoding="utf-8")
