@@ -19,7 +19,7 @@ from typing import Iterable
 from whoosh.lang.snowball.dutch import DutchStemmer
 
 # Bump when anything here changes what goes into the index: old cached indexes are rebuilt.
-ANALYSIS_VERSION = 5
+ANALYSIS_VERSION = 6
 
 _STEMMER = DutchStemmer()
 
@@ -34,7 +34,7 @@ zal ze zelf zich zij zijn zo zonder zou zouden zullen welke welk waar wanneer wa
 waarbij waarin waarop hierover daarover hiervan daarvan dat deze nou dit zo'n zulke elke ieder
 iedere enkele sommige veel weinig wel iemand niemand hem haar hen wordt werden geworden zijnde
 word ben zijn was waren heeft had hadden dan toe via per tussen binnen buiten na sinds tijdens
-voordat zodat nadat doordat totdat terwijl hoewel indien mits tenzij zowel noch echter namelijk
+voordat zodat nadat doordat totdat terwijl hoewel indien mits tenzij zowel noch echter namelijk af mee weg toe erg zeer
 daarna daarbij daarmee daarvoor daardoor daarin daarop hiermee hierbij hiervoor hierin waarmee
 waardoor waarvoor ermee erbij ervoor erover erin eraan erop steeds zoals bijvoorbeeld bv
 """.split())
@@ -140,38 +140,59 @@ def _normalise_stem(stem_: str) -> str:
     return re.sub(r"([aeou])\1", r"\1", stem_)
 
 
-# Irregular past forms by their ending: onderzocht -> onderzoek(en), gebracht -> breng(en).
-_IRREGULAR_PAST = {"zocht": "zoek", "bracht": "breng", "dacht": "denk", "kocht": "koop",
-                   "vraagd": "vraag", "nomen": "neem", "gaan": "ga"}
+# Irregular and strong participles by their ending -> the infinitive's ending:
+# onderzocht -> onderzoeken, opgenomen -> opnemen, tot stand gekomen -> komen.
+_IRREGULAR_PAST = {
+    "zocht": "zoeken", "bracht": "brengen", "dacht": "denken", "kocht": "kopen",
+    "gekomen": "komen", "genomen": "nemen", "gegeven": "geven", "gebleven": "blijven",
+    "gezien": "zien", "gesproken": "spreken", "geschreven": "schrijven", "gekozen": "kiezen",
+    "gevonden": "vinden", "gehouden": "houden", "gelopen": "lopen", "gedaan": "doen",
+    "gegaan": "gaan", "gesloten": "sluiten", "besloten": "besluiten", "begonnen": "beginnen",
+    "verschenen": "verschijnen", "gewezen": "wijzen", "gedragen": "dragen", "gebleken": "blijken",
+    "gestaan": "staan", "getrokken": "trekken", "gebonden": "binden", "geboden": "bieden",
+    "gelegen": "liggen", "gezeten": "zitten", "geweten": "weten", "gelezen": "lezen",
+    "gestreden": "strijden", "geslagen": "slaan", "geheven": "heffen", "gevangen": "vangen",
+    "geworven": "werven", "gestorven": "sterven", "verloren": "verliezen", "gedwongen": "dwingen",
+    "gesprongen": "springen", "geholpen": "helpen", "gevraagd": "vragen",
+}
+_INSEPARABLE = ("be", "ver", "ont", "her", "er")
 
 
 @lru_cache(maxsize=100_000)
 def participle_stems(word: str) -> tuple[str, ...]:
     """Stems of the verb behind a past participle: 'geïnformeerd' -> 'informer' (as
-    'informeren'), 'gemeld' -> 'meld' (ge+meld), 'gewerkt' -> 'werk', 'gekomen' -> 'kom',
-    'onderzocht' -> 'onderzoek'. Empty when the word does not look like a participle."""
-    if not word.isalpha():
+    'informeren'), 'gemeld' -> 'meld' (ge+meld), 'gewerkt' -> 'werk', 'opgelegd' -> 'opleg',
+    'benaderd' -> 'benader', 'gekomen' -> 'kom', 'onderzocht' -> 'onderzoek'. Empty when the
+    word does not look like a participle."""
+    if not word.isalpha() or len(word) < 6:
         return ()
-    for ending, present in _IRREGULAR_PAST.items():
-        if word.endswith(ending) and len(word) > len(ending) + 1:
-            core = word[: -len(ending)]
-            if core.startswith("ge"):
-                core = core[2:]
-            return (stem(core + present + "en"),)
-    if len(word) < 6 or not word.startswith("ge"):
+    for ending, infinitive in _IRREGULAR_PAST.items():
+        if word.endswith(ending):
+            head = word[: -len(ending)]
+            if not ending.startswith("ge") and head.endswith("ge"):
+                head = head[:-2]  # ge+zocht, op+ge+zocht
+            return (stem(head + infinitive),)
+    if word.endswith(("heid", "teit", "raad", "staat", "bied", "biet", "ing", "lijk", "ment")):
         return ()
-    if word.endswith(("heid", "teit", "raad", "staat", "bied", "biet", "ing", "lijk")):
+    if word[-1] not in "dt":
         return ()
-    if word[-1] in "dt":
-        # ge+werk+t or ge+meld: both readings, the wrong one is a harmless extra term.
-        out = [_normalise_stem(_STEMMER.stem(word[2:-1] + "en"))]
-        whole = _normalise_stem(_STEMMER.stem(word[2:] + "en"))
-        if whole not in out:
-            out.append(whole)
-        return tuple(out)
-    if word.endswith("en") and len(word) >= 7:  # strong verbs: gekomen, gegeven, gebleven
-        return (stem(word[2:]),)
-    return ()
+    prefix, rest = "", word
+    for particle in PARTICLES:  # op+ge+legd, af+ge+rond
+        if word.startswith(particle) and word[len(particle):].startswith("ge"):
+            prefix, rest = particle, word[len(particle):]
+            break
+    if rest.startswith("ge") and len(rest) >= 6:
+        core = rest[2:]
+    elif not prefix and rest.startswith(_INSEPARABLE) and len(rest) >= 7:
+        core = rest  # be+nader+d, ver+beter+d: no ge-
+    else:
+        return ()
+    # ge+werk+t or ge+meld: both readings; the wrong one is a harmless extra term.
+    out = [_normalise_stem(_STEMMER.stem(prefix + core[:-1] + "en"))]
+    whole = _normalise_stem(_STEMMER.stem(prefix + core + "en"))
+    if whole not in out:
+        out.append(whole)
+    return tuple(out)
 
 
 def participle_stem(word: str) -> str | None:
@@ -238,8 +259,9 @@ def _split_cached(word: str, vocabulary: frozenset[str]) -> tuple[str, ...] | No
     if found is None or len(found[1]) < 2:
         return None
     parts = found[1]
-    if all(p not in vocabulary for p in parts[:1]) and all(p not in vocabulary for p in parts[-1:]):
-        return None
+    if parts[0] not in vocabulary and parts[0] not in PREFIX_PARTS \
+            and parts[-1] not in vocabulary:
+        return None  # two unknown ends: probably not a compound at all
     parts = tuple(p for p in parts if p not in PREFIX_PARTS)
     return parts if len(parts) >= 2 else None
 

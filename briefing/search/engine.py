@@ -14,35 +14,18 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterable
 
-from rapidfuzz import fuzz
-
 from briefing.model.knowledge import KnowledgeBase, is_under_embargo
 from briefing.model.registers import Registers, fold as fold_name
-from briefing.search.analysis import FILLER_WORDS, fold, is_content, words
 from briefing.search.cards import Card, build_cards
 from briefing.search.index import FIELD_WEIGHTS, Built, load_cached, open_or_build, weighting
-from briefing.search.query import Concept, QueryPlan, QueryUnderstanding
+from briefing.search.query import QueryPlan, QueryUnderstanding
+from briefing.search.ranking import CardTerms, Features, Scorer, card_terms, certainty_of
 from briefing.search.results import Result, SearchOptions
 
 CANDIDATES = 40              # Whoosh's top-N that the fusion re-ranks
-BEST_LINES = 3
 CONCEPT_PENALTY = 0.85       # a concept answer ranks below an equally good vetted one
 ACTIVE_DOSSIER_BONUS = 0.08
 MEMBER_BONUS = 0.05
-
-# Certainty: a quality in 0..1 (how much of the question a card answers, and how focused).
-HIGH_QUALITY = 0.62
-MEDIUM_QUALITY = 0.42
-
-
-@dataclass
-class _CardTerms:
-    head: list[set[str]]       # per head text (question, variants / title)
-    lines: list[set[str]]      # per answer line (as line_texts)
-    extra: set[str]            # if-pressed lines
-    meta: set[str]
-    all_head: set[str]
-    all_body: set[str]
 
 
 class SearchEngine:
@@ -60,7 +43,7 @@ class SearchEngine:
         self.understanding = QueryUnderstanding(built.vocab, registers)
         self._analyzer = self.understanding.analyzer
         self._local = threading.local()
-        self._terms: dict[int, _CardTerms] = {}
+        self._terms: dict[int, CardTerms] = {}
         self._embargo = {}
         for card in self.cards:
             if card.embargo_until is not None:
@@ -234,105 +217,52 @@ class SearchEngine:
         return hits[0] if len(hits) == 1 else None
 
     # --- ranking -----------------------------------------------------------------------------
-    def card_terms(self, index: int) -> _CardTerms:
+    def card_terms(self, index: int) -> CardTerms:
         cached = self._terms.get(index)
         if cached is None:
-            card = self.cards[index]
-            terms = self._analyzer.terms
-            head = [set(terms(t)) for t in card.head_texts]
-            lines = [set(terms(t)) for t in card.line_texts]
-            extra: set[str] = set()
-            for text in card.if_pressed_texts:
-                extra.update(terms(text))
-            meta = set(terms(card.meta_text))
-            all_body = set(extra)
-            for line in lines:
-                all_body |= line
-            cached = _CardTerms(head, lines, extra, meta, set().union(*head) if head else set(),
-                                all_body)
+            cached = card_terms(self.cards[index], self._analyzer)
             self._terms[index] = cached  # racing threads compute the same value: harmless
         return cached
 
-    def _rank(self, plan: QueryPlan, hits: list[tuple[int, float]],
-              options: SearchOptions) -> list[Result]:
-        concepts = plan.concepts
-        total = sum(c.idf * c.weight for c in concepts) or 1.0
-        own_total = sum(c.idf * c.weight for c in concepts if c.source != "context") or 1.0
-        top_bm25 = max(score for _, score in hits) or 1.0
+    def explain(self, query: str, options: SearchOptions = SearchOptions()) -> list[dict]:
+        """The ranking features of the top cards, for tuning and for tests."""
+        plan = self.plan(query, options)
+        hits = self._retrieve(plan, options) if not plan.empty else []
+        ranked = self._score(plan, hits, options)
+        return [{"card": self.cards[f.index].card_id, "score": round(f.score, 4),
+                 **{k: round(v, 3) for k, v in f.parts.items()}} for f in ranked]
+
+    def _score(self, plan: QueryPlan, hits: list[tuple[int, float]],
+               options: SearchOptions) -> list[Features]:
+        if not hits:
+            return []
+        scorer = Scorer(plan, max(score for _, score in hits) or 1.0)
         active = self.active_dossier(options.dossier)
         member_key = fold_name(plan.member.name) if plan.member else None
-        query_text = " ".join(plan.content_words)
-        scored = []
+        out = []
         for index, bm25 in hits:
             card = self.cards[index]
-            ct = self.card_terms(index)
-            coverage = own = 0.0
-            for concept in concepts:
-                if concept.names_only:
-                    m = _match(concept, ct.meta)
-                else:
-                    m = max(_match(concept, ct.all_head), _match(concept, ct.all_body),
-                            0.8 * _match(concept, ct.extra), 0.5 * _match(concept, ct.meta))
-                gain = concept.idf * concept.weight * m
-                coverage += gain
-                if concept.source != "context":
-                    own += gain
-            coverage /= total
-            own /= own_total
-            unit_scores = [_unit_score(concepts, unit) / total for unit in ct.head]
-            line_scores = [_unit_score(concepts, unit) / total for unit in ct.lines]
-            head_cover = max(unit_scores, default=0.0)
-            focus = max([*unit_scores, *line_scores], default=0.0)
-            best_line_order = sorted(range(len(line_scores)), key=lambda i: -line_scores[i])
-            best_lines = [i for i in best_line_order[:BEST_LINES] if line_scores[i] > 0]
-            similarity = 0.0
-            if query_text:
-                texts = list(card.head_texts)
-                if best_lines:
-                    texts.append(card.line_texts[best_lines[0]])
-                similarity = max(fuzz.token_set_ratio(query_text, fold(t)) for t in texts) / 100
-            quality = 0.65 * coverage + 0.35 * focus
-            score = (0.40 * coverage + 0.15 * head_cover + 0.15 * focus
-                     + 0.18 * (bm25 / top_bm25) + 0.12 * similarity)
+            features = scorer.features(index, card, self.card_terms(index), bm25)
             if active and card.dossier_id == active:
-                score += ACTIVE_DOSSIER_BONUS
+                features.score += ACTIVE_DOSSIER_BONUS
             if member_key and member_key in card.member_keys:
-                score += MEMBER_BONUS
+                features.score += MEMBER_BONUS
             if not card.vetted:
-                score *= CONCEPT_PENALTY
-            scored.append((score, quality, index, best_lines))
-        scored.sort(key=lambda item: (-item[0], item[2]))
-        limit = max(1, options.limit)
-        top_score = scored[0][0] if scored else 1.0
+                features.score *= CONCEPT_PENALTY
+            out.append(features)
+        out.sort(key=lambda f: (-f.score, f.index))
+        return out
+
+    def _rank(self, plan: QueryPlan, hits: list[tuple[int, float]],
+              options: SearchOptions) -> list[Result]:
+        ranked = self._score(plan, hits, options)
+        top = ranked[0].score if ranked else 1.0
         results = []
-        for score, quality, index, best_lines in scored[:limit]:
-            certainty = _certainty(quality, score / top_score if top_score else 0.0)
-            results.append(self.cards[index].to_result(
-                score=score, certainty=certainty, best_lines=best_lines))
+        for features in ranked[:max(1, options.limit)]:
+            certainty = certainty_of(features, features.score / top if top else 0.0)
+            results.append(self.cards[features.index].to_result(
+                score=features.score, certainty=certainty, best_lines=features.best_lines))
         return results
-
-
-def _match(concept: Concept, terms: set[str]) -> float:
-    best = 0.0
-    for alt in concept.alts:
-        if alt.weight <= best:
-            continue
-        hit = sum(1 for t in alt.terms if t in terms)
-        if hit:
-            best = max(best, alt.weight * hit / len(alt.terms))
-    return best
-
-
-def _unit_score(concepts: list[Concept], unit: set[str]) -> float:
-    return sum(c.idf * c.weight * _match(c, unit) for c in concepts if not c.names_only)
-
-
-def _certainty(quality: float, relative: float) -> str:
-    if quality >= HIGH_QUALITY and relative >= 0.85:
-        return "hoog"
-    if quality >= MEDIUM_QUALITY and relative >= 0.6:
-        return "middel"
-    return "laag"
 
 
 def _content_fingerprint(kb: KnowledgeBase) -> str:

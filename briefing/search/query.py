@@ -74,6 +74,7 @@ class QueryPlan:
     party: Party | None = None
     follow_up: bool = False
     content_words: list[str] = field(default_factory=list)   # for fuzzy similarity
+    answer_type: str | None = None     # "aantal" (hoeveel ...) or "datum" (wanneer ...)
 
     def weighted_terms(self, names: bool = False) -> dict[str, float]:
         """Every index term worth asking Whoosh for, with its weight; names=True: only the
@@ -162,7 +163,7 @@ class QueryUnderstanding:
         used = [False] * len(words_)
         concepts: list[Concept] = []
         self._names(raw, used, plan, concepts)
-        content: list[tuple[int, Concept, str]] = []   # (position, concept, primary stem)
+        content: list[tuple[int, Concept, tuple[str, ...]]] = []  # (position, concept, stems)
         heads: list[tuple[Concept, str]] = []            # compound concepts and their last part
         i = 0
         while i < len(words_):
@@ -175,7 +176,7 @@ class QueryUnderstanding:
                 concept = Concept(" ".join(words_[i:i + length]),
                                   [Alt((term,), 1.0), Alt(meaning, 0.9)])
                 concepts.append(concept)
-                content.append((i, concept, term))
+                content.append((i, concept, (term,)))
                 i += length
                 continue
             word = words_[i]
@@ -193,7 +194,7 @@ class QueryUnderstanding:
                     alts.append(Alt((verb,), 0.95))
                 concept = Concept(part, alts)
                 concepts.append(concept)
-                content.append((i - 1, concept, token.stem))
+                content.append((i - 1, concept, (token.stem, *token.forms)))
                 if token.parts:
                     heads.append((concept, token.parts[-1]))
                 plan.content_words.append(part)
@@ -214,7 +215,8 @@ class QueryUnderstanding:
                 continue
             typing = still_typing and position == last_index
             concept.alts.extend(self._repairs(concept.word, typing))
-        plan.concepts = concepts[:MAX_CONCEPTS]
+        plan.concepts = _dedupe(concepts)[:MAX_CONCEPTS]
+        plan.answer_type = answer_type(words_)
         if context:
             own = [c for c in plan.concepts if c.source == "query"]
             first = words_[0] if words_ else ""
@@ -287,25 +289,25 @@ class QueryUnderstanding:
                 return length, term, meaning
         return None
 
-    def _phrases(self, content: list[tuple[int, Concept, str]]) -> None:
-        """Synonyms and spelled-out abbreviations over runs of content words."""
-        stems = [s for _, _, s in content]
-        for start in range(len(stems)):
+    def _phrases(self, content: list[tuple[int, Concept, tuple[str, ...]]]) -> None:
+        """Synonyms and spelled-out abbreviations over runs of content words; a word matches
+        a phrase word by its stem or another form of it ('gemist' is a form of 'missen')."""
+        readings = [s for _, _, s in content]
+        for start in range(len(readings)):
             for length in (4, 3, 2, 1):
-                span = tuple(stems[start:start + length])
-                if len(span) != length:
+                if start + length > len(readings):
                     continue
                 targets = content[start:start + length]
-                for other in self._synonyms.get(span, ()):
-                    for _, concept, _ in targets:
-                        alt = Alt(other, 0.8)
-                        if all(a.terms != other for a in concept.alts):
-                            concept.alts.append(alt)
-                for term, meaning in self._abbrev.values():
-                    if meaning == span:
+                for span in _spans(readings[start:start + length]):
+                    for other in self._synonyms.get(span, ()):
                         for _, concept, _ in targets:
-                            if all(a.terms != (term,) for a in concept.alts):
-                                concept.alts.append(Alt((term,), 0.9))
+                            if all(a.terms != other for a in concept.alts):
+                                concept.alts.append(Alt(other, 0.8))
+                    for term, meaning in self._abbrev.values():
+                        if meaning == span:
+                            for _, concept, _ in targets:
+                                if all(a.terms != (term,) for a in concept.alts):
+                                    concept.alts.append(Alt((term,), 0.9))
 
     def _matches_index(self, concept: Concept) -> bool:
         return any(all(t in self.df for t in alt.terms) for alt in concept.alts)
@@ -353,6 +355,44 @@ class QueryUnderstanding:
 @lru_cache(maxsize=50_000)
 def _repairs_cached(understanding: QueryUnderstanding, word: str, typing: bool):
     return tuple(understanding.repairs(word, typing))
+
+
+QUANTITY_WORDS = frozenset({"hoeveel", "aantal", "percentage", "procent", "hoeveelheid"})
+TIME_WORDS = frozenset({"wanneer", "hoelang", "datum", "tijdpad", "termijn"})
+
+
+def answer_type(words_: list[str]) -> str | None:
+    """What kind of answer a question wants: 'aantal' for "hoeveel ...", 'datum' for
+    "wanneer ..." / "sinds wanneer ..." (not "wanneer" as a mere conjunction mid-sentence)."""
+    for i, word in enumerate(words_):
+        if word in QUANTITY_WORDS or (word == "hoe" and words_[i + 1:i + 2] in (["vaak"],
+                                                                              ["groot"])):
+            return "aantal"
+        if word in TIME_WORDS and (i == 0 or word != "wanneer"
+                                   or words_[i - 1] in ("sinds", "vanaf", "tot", "per", "en")):
+            return "datum"
+    return None
+
+
+def _spans(readings: list[tuple[str, ...]], limit: int = 8) -> list[tuple[str, ...]]:
+    """Every combination of readings of consecutive words (few: words have 1-3 readings)."""
+    spans: list[tuple[str, ...]] = [()]
+    for options in readings:
+        spans = [span + (option,) for span in spans for option in options][:limit]
+    return spans
+
+
+def _dedupe(concepts: list[Concept]) -> list[Concept]:
+    """A word said twice ('WPI ... wpi') is one concept."""
+    seen: set[tuple[str, ...]] = set()
+    out = []
+    for concept in concepts:
+        key = concept.alts[0].terms if concept.alts else (concept.word,)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(concept)
+    return out
 
 
 def _fold_words(text: str) -> list[str]:

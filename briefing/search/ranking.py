@@ -1,0 +1,163 @@
+"""Ranking fusion over Whoosh's candidates, and the certainty of a result.
+
+Per candidate card (never per line of the whole knowledge base):
+- coverage: the idf-weighted share of the question's concepts the card contains;
+- head: the same share within the prepared question / section title alone;
+- title recall: how much of a section title or prepared question the query itself says
+  (a section titled "Rapporteren" is about a question on reporting);
+- focus: the best share within one line or head (a card that answers in one line beats one
+  whose matches are scattered), with a small bonus for a line with a number or date when the
+  question asks "hoeveel" or "wanneer";
+- bm25: Whoosh's BM25F score relative to the best candidate;
+- similarity: rapidfuzz token-set similarity of the question to the head and best line.
+
+The certainty comes from absolute measures (coverage, focus), not from the rank: a card that
+covers half of a question is 'laag' even when it is the best there is."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from briefing.search.analysis import Analyzer, Token, fold
+from briefing.search.cards import Card
+from briefing.search.query import Concept, QueryPlan
+
+BEST_LINES = 3
+META_FACTOR = 0.7           # a match in the dossier title counts, somewhat less
+IF_PRESSED_FACTOR = 0.8
+ANSWER_TYPE_BONUS = 0.12
+
+WEIGHTS = {"coverage": 0.36, "head": 0.12, "title": 0.10, "focus": 0.14, "bm25": 0.16,
+           "similarity": 0.12}
+
+# Certainty thresholds on quality (0..1); tuned on two development sets, see docs/search.md.
+HIGH_QUALITY = 0.62
+MEDIUM_QUALITY = 0.42
+
+_NUMBER_RE = re.compile(r"\d")
+_DATE_RE = re.compile(
+    r"\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
+    r"december|voorjaar|najaar|zomer|winter|(?:19|20)\d\d|\d{1,2}[-/]\d{1,2})\b")
+
+
+@dataclass
+class CardTerms:
+    head: list[set[str]]         # per head text (question, variants / title)
+    head_tokens: list[list[Token]]
+    lines: list[set[str]]        # per answer line (as Result.line_texts)
+    line_kinds: list[tuple[bool, bool]]   # (has a number, has a date) per line
+    extra: set[str]              # if-pressed lines
+    meta: set[str]
+    all_head: set[str]
+    all_body: set[str]
+
+
+def card_terms(card: Card, analyzer: Analyzer) -> CardTerms:
+    head_tokens = [analyzer.tokens(t) for t in card.head_texts]
+    head = [set(term for token in tokens for term in token.terms) for tokens in head_tokens]
+    texts = card.line_texts
+    lines = [set(analyzer.terms(t)) for t in texts]
+    kinds = [(bool(_NUMBER_RE.search(t)), bool(_DATE_RE.search(fold(t)))) for t in texts]
+    extra: set[str] = set()
+    for text in card.if_pressed_texts:
+        extra.update(analyzer.terms(text))
+    all_body = set(extra)
+    for line in lines:
+        all_body |= line
+    if card.kind == "kernboodschap":
+        head_tokens = []  # "Kernboodschap" is a label, not a topic
+        head = []
+    return CardTerms(head, head_tokens, lines, kinds, extra, set(analyzer.terms(card.meta_text)),
+                     set().union(*head) if head else set(), all_body)
+
+
+@dataclass
+class Features:
+    index: int
+    score: float
+    quality: float
+    best_lines: list[int]
+    parts: dict[str, float] = field(default_factory=dict)
+
+
+class Scorer:
+    def __init__(self, plan: QueryPlan, top_bm25: float):
+        self.plan = plan
+        self.concepts = [c for c in plan.concepts]
+        self.topical = [c for c in self.concepts if not c.names_only]
+        self.total = sum(c.idf * c.weight for c in self.concepts) or 1.0
+        self.top_bm25 = top_bm25 or 1.0
+        self.query_text = " ".join(plan.content_words)
+        self.query_terms = {t for c in self.topical for a in c.alts if a.weight >= 0.8
+                            for t in a.terms}
+        self.answer_type = plan.answer_type
+
+    def features(self, index: int, card: Card, ct: CardTerms, bm25: float) -> Features:
+        coverage = 0.0
+        for concept in self.concepts:
+            if concept.names_only:
+                m = _match(concept, ct.meta)
+            else:
+                m = max(_match(concept, ct.all_head), _match(concept, ct.all_body),
+                        IF_PRESSED_FACTOR * _match(concept, ct.extra),
+                        META_FACTOR * _match(concept, ct.meta))
+            coverage += concept.idf * concept.weight * m
+        coverage /= self.total
+        head_scores = [self._unit(unit) for unit in ct.head]
+        line_scores = [self._unit(unit) for unit in ct.lines]
+        ranked_lines = sorted(range(len(line_scores)), key=lambda i: -line_scores[i])
+        best_lines = [i for i in ranked_lines[:BEST_LINES] if line_scores[i] > 0]
+        if self.answer_type:
+            wanted = 0 if self.answer_type == "aantal" else 1
+            line_scores = [s + ANSWER_TYPE_BONUS if s > 0 and ct.line_kinds[i][wanted] else s
+                           for i, s in enumerate(line_scores)]
+        head = max(head_scores, default=0.0)
+        focus = min(1.0, max([*head_scores, *line_scores], default=0.0))
+        title = max((self._recall(tokens) for tokens in ct.head_tokens), default=0.0)
+        similarity = 0.0
+        if self.query_text:
+            texts = list(card.head_texts) if card.kind != "kernboodschap" else []
+            if best_lines:
+                texts.append(card.line_texts[best_lines[0]])
+            if texts:
+                similarity = max(fuzz.token_set_ratio(self.query_text, fold(t))
+                                 for t in texts) / 100
+        parts = {"coverage": coverage, "head": head, "title": title, "focus": focus,
+                 "bm25": bm25 / self.top_bm25, "similarity": similarity}
+        score = sum(WEIGHTS[k] * v for k, v in parts.items())
+        quality = 0.65 * coverage + 0.35 * focus
+        parts["quality"] = quality
+        return Features(index, score, quality, best_lines, parts)
+
+    def _unit(self, unit: set[str]) -> float:
+        return sum(c.idf * c.weight * _match(c, unit) for c in self.topical) / self.total
+
+    def _recall(self, tokens: list[Token]) -> float:
+        """Share of a head's own words that the query says (a short title fully said = 1)."""
+        if not tokens:
+            return 0.0
+        said = sum(1 for token in tokens if any(t in self.query_terms for t in token.terms))
+        return said / len(tokens)
+
+
+def _match(concept: Concept, terms: set[str]) -> float:
+    best = 0.0
+    for alt in concept.alts:
+        if alt.weight <= best:
+            continue
+        hit = sum(1 for t in alt.terms if t in terms)
+        if hit:
+            best = max(best, alt.weight * hit / len(alt.terms))
+    return best
+
+
+def certainty_of(features: Features, relative: float) -> str:
+    """hoog / middel / laag from the card's own quality, capped by its distance to the best."""
+    if features.quality >= HIGH_QUALITY and relative >= 0.85:
+        return "hoog"
+    if features.quality >= MEDIUM_QUALITY and relative >= 0.6:
+        return "middel"
+    return "laag"
