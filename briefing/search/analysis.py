@@ -19,7 +19,7 @@ from typing import Iterable
 from whoosh.lang.snowball.dutch import DutchStemmer
 
 # Bump when anything here changes what goes into the index: old cached indexes are rebuilt.
-ANALYSIS_VERSION = 6
+ANALYSIS_VERSION = 8
 
 _STEMMER = DutchStemmer()
 
@@ -43,6 +43,10 @@ waardoor waarvoor ermee erbij ervoor erover erin eraan erop steeds zoals bijvoor
 PARTICLES = frozenset("""
 aan af bij door in mee na om op over terug toe uit voor weg samen tegen vast
 """.split())
+# Derivational endings: never a part of a compound on their own.
+_SUFFIXES = ("elijk", "lijk", "heid", "heden", "isch", "schap", "ingen", "baar", "loos", "ering",
+             "atie", "iteit", "erij", "ster", "tje")
+
 # Leading parts of compounds that are function words on their own: tot|stand|koming.
 PREFIX_PARTS = frozenset({"aan", "af", "bij", "door", "mee", "mede", "na", "om", "op", "over",
                           "terug", "toe", "tot", "uit", "voor", "weg", "samen", "tegen", "onder",
@@ -239,8 +243,8 @@ def _split_cached(word: str, vocabulary: frozenset[str]) -> tuple[str, ...] | No
             part = word[i:j]
             # A leading particle counts as known: tot|stand|koming, mede|werker, door|groei.
             known = part in vocabulary or (i == 0 and part in PREFIX_PARTS)
-            if not known and (j - i < 5):
-                continue
+            if not known and (j - i < 5 or part.startswith(_SUFFIXES)):
+                continue  # an unknown part is a word of its own, not a suffix like '-elijk'
             for link in ("", "s", "en", "e"):
                 k = j + len(link)
                 if k > n or word[j:k] != link or best[k] is None:
@@ -296,8 +300,8 @@ class Analyzer:
                 # Singular-ish forms too, so 'streefcijfers' lets 'streefcijferafspraken' split.
                 if w.endswith("s") and len(w) > 5:
                     vocab.add(w[:-1])
-                elif w.endswith("en") and len(w) > 6:
-                    vocab.add(w[:-2])
+                elif w.endswith("ingen") and len(w) > 7:
+                    vocab.add(w[:-2])  # meldingen -> melding
         self.vocabulary = frozenset(vocab | COMPOUND_PARTS)
 
     def tokens(self, text: str, *, keep_stop: bool = False) -> list[Token]:
@@ -349,6 +353,9 @@ def _token(word: str, vocabulary: frozenset[str]) -> Token:
     verb = verb_stem(word)
     if verb and verb != base and verb not in forms:
         forms.append(verb)
+    for adjective in iteit_bases(word):
+        if adjective != base and adjective not in forms:
+            forms.append(adjective)
     parts: list[str] = []
     split = split_compound(word, vocabulary)
     if split:
@@ -360,6 +367,36 @@ def _token(word: str, vocabulary: frozenset[str]) -> Token:
             if part_stem != base and part_stem not in parts and len(part_stem) >= 3:
                 parts.append(part_stem)
     return Token(word, base, tuple(forms), tuple(parts))
+
+
+def iteit_bases(word: str) -> tuple[str, ...]:
+    """The adjective behind an -iteit noun: anonimiteit -> anoniem, diversiteit -> divers,
+    activiteit -> actief."""
+    if not word.endswith("iteit") or len(word) < 9:
+        return ()
+    base = word[:-5]
+    out = [stem(base)]
+    long_vowel = re.sub(r"i([^aeiou])$", r"ie\1", base)
+    if long_vowel.endswith("v"):
+        long_vowel = long_vowel[:-1] + "f"
+    if long_vowel != base:
+        out.append(stem(long_vowel))
+    return tuple(dict.fromkeys(out))
+
+
+# A phonetic key for typo matching: spellings that sound alike meet (klagten / klachten,
+# rasisme / racisme, Verweij / Verwey).
+_PHONETIC = [(re.compile(p), r) for p, r in [
+    (r"y", "ij"), (r"eij", "ij"), (r"ei", "ij"), (r"au", "ou"), (r"ch", "g"), (r"ph", "f"),
+    (r"th", "t"), (r"c(?=[eiy])", "s"), (r"c", "k"), (r"dt\b", "t"), (r"d\b", "t"), (r"z", "s"),
+    (r"v", "f"), (r"([a-z])\1+", r"\1"),
+]]
+
+
+def phonetic(word: str) -> str:
+    for pattern, replacement in _PHONETIC:
+        word = pattern.sub(replacement, word)
+    return word
 
 
 _NOT_VERB_T = ("heid", "teit", "ment", "ant", "ent", "ist", "aat", "iet", "ort", "ect", "uut")

@@ -27,6 +27,7 @@ from briefing.search.analysis import (
     Analyzer,
     fold,
     is_content,
+    phonetic,
     separable_verb,
     stem,
 )
@@ -111,6 +112,10 @@ class QueryUnderstanding:
         self._surface_sorted = sorted(vocab.surface)
         self._surface_list = list(vocab.surface)
         self._long_words = [w for w in vocab.surface if len(w) >= 9]
+        self._phonetic: dict[str, list[str]] = {}
+        for word in vocab.surface:
+            if len(word) >= 4:
+                self._phonetic.setdefault(phonetic(word), []).append(word)
         self.unknown_idf = 0.7 * self.idf_of_df(0)
         self._abbrev = self._abbreviations()
         self._synonyms = self._synonym_map()
@@ -165,6 +170,7 @@ class QueryUnderstanding:
         self._names(raw, used, plan, concepts)
         content: list[tuple[int, Concept, tuple[str, ...]]] = []  # (position, concept, stems)
         heads: list[tuple[Concept, str]] = []            # compound concepts and their last part
+        compounds: list[tuple[Concept, tuple[str, ...]]] = []
         i = 0
         while i < len(words_):
             if used[i]:
@@ -197,24 +203,34 @@ class QueryUnderstanding:
                 content.append((i - 1, concept, (token.stem, *token.forms)))
                 if token.parts:
                     heads.append((concept, token.parts[-1]))
+                    compounds.append((concept, token.parts))
                 plan.content_words.append(part)
             if "-" in word:
                 joined = word.replace("-", "")
                 if concepts and joined:
                     concepts[-1].alts.append(Alt((stem(joined),), 0.9))
-        self._phrases(content)
+        last_index = len(words_) - 1
+        for position, concept, _ in content:
+            if not self._matches_index(concept):
+                typing = still_typing and position == last_index
+                concept.alts.extend(self._repairs(concept.word, typing))
+        # Corrected words take part in phrases ('gemeentelijk managment team' is GMT), with
+        # the weight of their correction.
+        readings = []
+        for position, concept, forms in content:
+            weighted = {form: 1.0 for form in forms}
+            for alt in concept.alts[1:]:
+                if len(alt.terms) == 1 and alt.terms[0] not in weighted and alt.weight >= 0.7:
+                    weighted[alt.terms[0]] = alt.weight
+            readings.append((position, concept, tuple(weighted.items())))
+        self._phrases(readings)
+        self._compound_abbreviations(content, compounds)
         # A compound is a kind of its last part: 'diversiteitsdoelen' are 'doelen', so the
         # synonyms of 'doel' count too, a little less.
         for concept, head in heads:
             for other in self._synonyms.get((head,), ()):
                 if all(a.terms != other for a in concept.alts):
                     concept.alts.append(Alt(other, 0.6))
-        last_index = len(words_) - 1
-        for position, concept, primary in content:
-            if self._matches_index(concept):
-                continue
-            typing = still_typing and position == last_index
-            concept.alts.extend(self._repairs(concept.word, typing))
         plan.concepts = _dedupe(concepts)[:MAX_CONCEPTS]
         plan.answer_type = answer_type(words_)
         if context:
@@ -289,25 +305,31 @@ class QueryUnderstanding:
                 return length, term, meaning
         return None
 
-    def _phrases(self, content: list[tuple[int, Concept, tuple[str, ...]]]) -> None:
+    def _phrases(self, content: list[tuple[int, Concept, tuple[tuple[str, float], ...]]]):
         """Synonyms and spelled-out abbreviations over runs of content words; a word matches
-        a phrase word by its stem or another form of it ('gemist' is a form of 'missen')."""
-        readings = [s for _, _, s in content]
+        a phrase word by its stem, another form of it ('gemist' is a form of 'missen') or its
+        typo correction (weighted by how sure the correction is)."""
+        readings = [r for _, _, r in content]
         for start in range(len(readings)):
             for length in (4, 3, 2, 1):
                 if start + length > len(readings):
                     continue
                 targets = content[start:start + length]
-                for span in _spans(readings[start:start + length]):
+                for span, weight in _spans(readings[start:start + length]):
                     for other in self._synonyms.get(span, ()):
                         for _, concept, _ in targets:
-                            if all(a.terms != other for a in concept.alts):
-                                concept.alts.append(Alt(other, 0.8))
+                            _add_alt(concept, other, 0.8 * weight)
                     for term, meaning in self._abbrev.values():
                         if meaning == span:
                             for _, concept, _ in targets:
-                                if all(a.terms != (term,) for a in concept.alts):
-                                    concept.alts.append(Alt((term,), 0.9))
+                                _add_alt(concept, (term,), 0.9 * weight)
+
+    def _compound_abbreviations(self, content, compounds) -> None:
+        """'integriteitsbureau' has the parts of 'Bureau Integriteit', so it is also 'BI'."""
+        for concept, parts in compounds:
+            for term, meaning in self._abbrev.values():
+                if len(meaning) > 1 and set(meaning) == set(parts):
+                    _add_alt(concept, (term,), 0.85)
 
     def _matches_index(self, concept: Concept) -> bool:
         return any(all(t in self.df for t in alt.terms) for alt in concept.alts)
@@ -338,6 +360,8 @@ class QueryUnderstanding:
             for candidate in completions[:5]:
                 add(candidate, 0.75)
         if len(word) >= 4 and not word.isdigit():
+            for candidate in self._phonetic.get(phonetic(word), ()):
+                add(candidate, 0.9)  # sounds the same: klagten / klachten
             for candidate, score, _ in process.extract(
                     word, self._surface_list, scorer=fuzz.ratio, limit=3,
                     score_cutoff=TYPO_CUTOFF):
@@ -374,12 +398,21 @@ def answer_type(words_: list[str]) -> str | None:
     return None
 
 
-def _spans(readings: list[tuple[str, ...]], limit: int = 8) -> list[tuple[str, ...]]:
-    """Every combination of readings of consecutive words (few: words have 1-3 readings)."""
-    spans: list[tuple[str, ...]] = [()]
+def _spans(readings: list[tuple[tuple[str, float], ...]], limit: int = 12):
+    """Combinations of readings of consecutive words with the weight of the weakest."""
+    spans: list[tuple[tuple[str, ...], float]] = [((), 1.0)]
     for options in readings:
-        spans = [span + (option,) for span in spans for option in options][:limit]
+        spans = [(span + (term,), min(weight, w)) for span, weight in spans
+                 for term, w in options][:limit]
     return spans
+
+
+def _add_alt(concept: Concept, terms: tuple[str, ...], weight: float) -> None:
+    for alt in concept.alts:
+        if alt.terms == terms:
+            alt.weight = max(alt.weight, weight)
+            return
+    concept.alts.append(Alt(terms, weight))
 
 
 def _dedupe(concepts: list[Concept]) -> list[Concept]:
