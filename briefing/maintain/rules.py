@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from itertools import combinations
 from typing import Iterator
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from briefing.maintain.registry import ERROR, WARNING, Hit, LintContext, rule
 from briefing.maintain.walk import (
@@ -121,17 +120,36 @@ def _dated(dossier: Dossier) -> str:
     return dossier.date.isoformat() if dossier.date else "datum onbekend"
 
 
+def _similar_pairs(entries: list[tuple]) -> set[tuple[int, int]]:
+    """Index pairs (i < j) of entries in different dossiers whose questions (or variants) are
+    near-duplicates. Word order is ignored by sorting words once up front; the comparisons then
+    run inside rapidfuzz (fast enough for thousands of questions)."""
+    keys: list[str] = []
+    owners: list[int] = []
+    for index, entry in enumerate(entries):
+        for text in entry[3]:
+            keys.append(" ".join(sorted(text.split())))
+            owners.append(index)
+    pairs: set[tuple[int, int]] = set()
+    for i, key in enumerate(keys[:-1]):
+        # Each pair once: compare with the keys after this one.
+        for _, _, offset in process.extract(key, keys[i + 1:], scorer=fuzz.ratio,
+                                            score_cutoff=SAME_QUESTION, limit=None):
+            a, b = owners[i], owners[i + 1 + offset]
+            if a != b and entries[a][0] is not entries[b][0]:
+                pairs.add((min(a, b), max(a, b)))
+    return pairs
+
+
 @rule("tegenstrijdig-antwoord", WARNING,
       "Bijna dezelfde vraag staat in twee dossiers met een ander antwoord: mogelijk is één van "
       "beide verouderd. Toont beide, met datum.")
 def diverging_answers(ctx: LintContext) -> Iterator[Hit]:
     entries = [(d, qi, q, _asked(q), _answer_text(q))
                for d in ctx.kb.dossiers for qi, q in enumerate(d.questions) if q.answer]
-    for (d1, i1, q1, asked1, ans1), (d2, i2, q2, asked2, ans2) in combinations(entries, 2):
-        if d1 is d2:
-            continue
-        score = max((fuzz.token_sort_ratio(a, b) for a in asked1 for b in asked2), default=0)
-        if score < SAME_QUESTION or fuzz.ratio(ans1, ans2) >= SAME_ANSWER:
+    for a, b in sorted(_similar_pairs(entries)):
+        (d1, i1, q1, _, ans1), (d2, i2, q2, _, ans2) = entries[a], entries[b]
+        if fuzz.ratio(ans1, ans2) >= SAME_ANSWER:
             continue
         # Report at the newer dossier: that is where an adviser is most likely working.
         if d1.date and d2.date and d1.date > d2.date:
