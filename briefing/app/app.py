@@ -66,7 +66,8 @@ class BriefingApp(App[int]):
                  watch_interval: float | None = 1.0,
                  now: Callable[[], datetime] | None = None,
                  on_ready: Callable[[BriefingApp], None] | None = None,
-                 theme: str | None = None) -> None:
+                 theme: str | None = None,
+                 cursor_blink: bool = True) -> None:
         super().__init__()
         self.kb_path = Path(kb_path)
         self.embargo = embargo
@@ -76,6 +77,7 @@ class BriefingApp(App[int]):
         self.watch_interval = watch_interval
         self.now = now or datetime.now
         self.on_ready = on_ready
+        self.cursor_blink = cursor_blink  # off in snapshot tests, so every frame is the same
         self.kb: KnowledgeBase | None = None
         self.engine: Any = None
         self.engine_error: str | None = None

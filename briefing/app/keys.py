@@ -37,7 +37,7 @@ HELP_SECTIONS: list[tuple[str, list[tuple[str, str]]]] = [
     ]),
     ("Op het spiekbriefje", [
         ("↑ ↓", "regel kiezen"),
-        ("shift+↑ ↓ / ctrl+↑ ↓", "regel verplaatsen"),
+        ("shift+↑↓, ctrl+↑↓", "regel verplaatsen"),
         ("delete / backspace", "regel weghalen"),
         ("enter / ctrl+c", "regel kopiëren"),
         ("ctrl+x", "spiekbriefje wissen (met bevestiging)"),

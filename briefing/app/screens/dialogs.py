@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, HorizontalGroup, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
@@ -21,13 +21,12 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="help-box", classes="dialog"):
             yield Static("Toetsen van briefing", classes="dialog-title", markup=False)
             with VerticalScroll(id="help-body"):
-                width = max(len(key) for _, rows in HELP_SECTIONS for key, _ in rows) + 2
                 for section, rows in HELP_SECTIONS:
                     yield Static(section, classes="help-section", markup=False)
-                    body = Content("\n").join(
-                        Content.assemble((key.ljust(width), "bold $text-accent"), (text, ""))
-                        for key, text in rows)
-                    yield Static(body, classes="help-rows")
+                    for key, text in rows:
+                        with HorizontalGroup(classes="help-row"):
+                            yield Static(key, classes="help-key", markup=False)
+                            yield Static(text, classes="help-text", markup=False)
                 for note in HELP_NOTES:
                     yield Static(note, classes="help-note", markup=False)
             yield Static("esc, F1 of q sluit deze hulp", classes="dialog-footer", markup=False)

@@ -56,6 +56,7 @@ class MainScreen(Screen):
         self.show_core = False
         self.show_cheatsheet = False
         self.last_saved: str | None = None
+        self._asking: str | None = None
 
     @property
     def briefing(self) -> BriefingApp:
@@ -75,6 +76,7 @@ class MainScreen(Screen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.input.cursor_blink = self.briefing.cursor_blink
         self.query_one(CheatsheetPanel).show([])
         self._layout_side()
         self.refresh_status()
@@ -182,6 +184,7 @@ class MainScreen(Screen):
                             markup=False)
             return
         self.input.value = ""
+        self._asking = text
         context = follow_up_context(parsed.text, self.conversation.last)
         self._search_ask(text, parsed, context, self.search_options(parsed, context))
 
@@ -447,3 +450,6 @@ class MainScreen(Screen):
     def _worker_failed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
             self.briefing.report_worker_error(event.worker)
+            if event.worker.group == "ask" and not self.input.value and self._asking:
+                self.input.value = self._asking  # the question is not lost: Enter retries
+                self.input.cursor_position = len(self._asking)

@@ -30,10 +30,10 @@ class AnswerCard(LineBrowser):
     """One result, shown in full. The lines can be walked, copied and pinned."""
 
     BINDINGS = [
-        Binding("enter,ctrl+c", "copy_line", "Kopieer regel", key_display="⏎"),
-        Binding("ctrl+a", "copy_card", "Kopieer kaart"),
+        Binding("enter,ctrl+c", "copy_line", "Kopieer", key_display="⏎"),
+        Binding("ctrl+a", "copy_card", "Kaart"),
         Binding("space", "pin", "Pin", key_display="spatie"),
-        Binding("1", "alternative(1)", "Ander antwoord", key_display="1-9"),
+        Binding("1", "alternative(1)", "Ander", key_display="1-9"),
         *[Binding(str(n), f"alternative({n})", "Ander antwoord", show=False) for n in range(2, 10)],
         Binding("0", "alternative(0)", "Eerste antwoord", show=False),
     ]

@@ -29,6 +29,13 @@ class LineItem(HorizontalGroup):
         yield Static(self.bullet, classes="bullet", markup=False)
         yield Static(self.text, classes="text", markup=False)
 
+    def mark(self, selected: bool, focused: bool) -> None:
+        """Highlight as the selected line; ▶ (readable without colour) while focused."""
+        self.set_class(selected, "-selected")
+        bullets = self.query(".bullet")
+        if bullets:
+            bullets.first(Static).update("▶" if selected and focused else self.bullet)
+
 
 class LineBrowser(VerticalGroup, can_focus=True):
     """A focusable group whose `.selectable` LineItems are walked with ↑/↓.
@@ -88,8 +95,9 @@ class LineBrowser(VerticalGroup, can_focus=True):
         self._show_cursor()
 
     def _show_cursor(self) -> None:
+        focused = self.has_focus
         for index, item in enumerate(self.items()):
-            item.set_class(index == self.cursor, "-selected")
+            item.mark(index == self.cursor, focused)
         selected = self.selected
         if selected is not None and self.has_focus:
             selected.scroll_visible(animate=False)
@@ -97,6 +105,9 @@ class LineBrowser(VerticalGroup, can_focus=True):
     def on_focus(self) -> None:
         if self.cursor < 0 and self.items():
             self.cursor = 0
+        self._show_cursor()
+
+    def on_blur(self) -> None:
         self._show_cursor()
 
     def on_key(self, event: events.Key) -> None:

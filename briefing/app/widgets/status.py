@@ -34,7 +34,7 @@ class StatusBar(HorizontalGroup):
 
     def set_dossier(self, title: str | None) -> None:
         label = self.query_one("#status-dossier", ClickLabel)
-        label.update(f"Dossier: {_short(title, 38)}" if title else "Dossier: alle (F5)")
+        label.update(f"Dossier: {' '.join(title.split())}" if title else "Dossier: alle (F5)")
         label.set_class(bool(title), "-active")
 
     def set_concept(self, include: bool) -> None:
