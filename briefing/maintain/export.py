@@ -13,6 +13,7 @@ from pathlib import Path
 
 from briefing.maintain.templates import CSS, PAGE
 from briefing.model import Dossier, KnowledgeBase, Registers
+from briefing.model.registers import fold
 from briefing.model.dossier import Line, Question, Status
 from briefing.model.knowledge import is_under_embargo
 from briefing.maintain.timerefs import DUTCH_MONTHS
@@ -130,6 +131,8 @@ def to_markdown(dossier: Dossier, registers: Registers | None = None,
     for label, value in header_fields(dossier):
         out.append(f"- **{label}:** {md_escape(value)}")
     out.append("")
+    if dossier.note:
+        out += [f"*Notitie (niet voorlezen):* {md_escape(dossier.note)}", ""]
     if dossier.requested_decision:
         out += ["## Gevraagd besluit", "", md_escape(dossier.requested_decision), ""]
     if dossier.core_message:
@@ -196,6 +199,8 @@ def to_html(dossier: Dossier, registers: Registers | None = None,
     rows = "".join(f"<tr><th>{_e(label)}</th><td>{_e(value)}</td></tr>"
                    for label, value in header_fields(dossier))
     body.append(f'<table class="meta">{rows}</table>')
+    if dossier.note:
+        body.append(f'<p class="notitie besluit">Notitie (niet voorlezen): {_e(dossier.note)}</p>')
     if dossier.requested_decision:
         body.append('<section><h2>Gevraagd besluit</h2>'
                     f'<p class="besluit">{_e(dossier.requested_decision)}</p></section>')
@@ -251,8 +256,8 @@ def find_dossier(kb: KnowledgeBase, key: str) -> Dossier:
     if dossier is not None:
         return dossier
     ids = [d.id or "" for d in kb.dossiers]
-    folded = key.lower()
-    hits = [i for i in ids if folded in i.lower()]
+    folded = fold(key)
+    hits = [d.id or "" for d in kb.dossiers if folded in fold(d.id or "") or folded in fold(d.title)]
     if len(hits) > 1:
         raise ExportError(f"'{key}' past op meer dossiers: {', '.join(hits)}; wees specifieker")
     raise ExportError(f"geen dossier '{key}' in {kb.root}; kies uit: {', '.join(ids) or '(geen)'}")

@@ -56,6 +56,7 @@ def test_party_groups_variants_and_open_parties(kb):
     assert "### Fractie Partij voor de Dieren" in text
     assert "*Ook gesteld door Kreuger (Ja21):* Wist de wethouder van deze gevallen" in text
     motie = export(kb, "motie-780", "html", now=NOW)
+    assert "Notitie (niet voorlezen): Geagendeerd op verzoek van raadslid Perdok" in motie
     assert "<h3>Nog geen antwoorden voorbereid</h3><p>GL, VVD, D66</p>" in motie
 
 
@@ -127,5 +128,7 @@ def test_cli_format_from_extension_stdout_and_errors(bundled_kb, tmp_path, capsy
     assert main(["export", "bestaat-niet", "--kb", str(bundled_kb)]) == 1
     err = capsys.readouterr().err
     assert "geen dossier 'bestaat-niet'" in err and "fkd-vervolgstappen-onderzoeken" in err
+    assert main(["export", "inclusie", "--kb", str(bundled_kb)]) == 1  # in several titles
+    assert "past op meer dossiers" in capsys.readouterr().err
     assert main(["export", "motie-780", "--kb", str(bundled_kb), "--out", str(out)]) == 1
     assert "bestaat al" in capsys.readouterr().err
