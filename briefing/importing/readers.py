@@ -1,0 +1,597 @@
+"""Readers: a .txt, .md or .docx annotatie -> one list of source blocks.
+
+A block is one paragraph, list item, heading or table with its source line numbers, list
+level, bold flag and whether a blank line surrounds it. The recogniser sees only blocks, so
+text exports of PDFs, markdown and Word documents go through one structure recogniser."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefing.importing.text import clean_inline, has_words
+
+MAX_BYTES = 20 * 1024 * 1024
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
+WORD_SUFFIXES = {".docx"}
+SUPPORTED = sorted(TEXT_SUFFIXES | WORD_SUFFIXES)
+
+
+class ReadError(Exception):
+    """A file that cannot be imported; the message is Dutch and names no internals."""
+
+
+@dataclass
+class Block:
+    kind: str                       # "para" | "item" | "heading" | "table"
+    text: str
+    lines: list[int]                # source line numbers (a joined block has several)
+    raw: str = ""                   # the first source line as written, for messages
+    level: int = 0                  # list level (items) or heading level (1 = top)
+    marker: str | None = None       # "bullet" | "number" (items)
+    number: int | None = None       # the item's number in a numbered list
+    bold: bool = False              # the whole block is bold
+    gap_before: bool = True         # a blank line (or the start) precedes it
+    gap_after: bool = True          # a blank line (or the end) follows it
+    rows: list[list[str]] = field(default_factory=list)      # table cells
+    row_lines: list[int] = field(default_factory=list)       # a source line per table row
+
+    @property
+    def line(self) -> int:
+        return self.lines[0]
+
+
+# --- list markers -------------------------------------------------------------------------
+
+_BULLETS = "-–—•◦▪▫·*>➤➢►▶→o§✓✔■□●○\uf0a7\uf0b7\uf0d8\uf0fc\uf076\uf0e0"
+_BULLET = re.compile(rf"^([{re.escape(_BULLETS)}])(?:\s+|$)")
+_NUMBERED = re.compile(r"^\(?(\d{1,3}|[a-z])([.)])(?=\s|$)\s*")
+_HEADING_MD = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+@dataclass
+class _Marker:
+    kind: str            # what identifies this list style for nesting
+    marker: str          # "bullet" | "number"
+    number: int | None
+    compound: bool       # '- o', '- 1.': an outer dash around the real marker
+
+
+def parse_markers(text: str) -> tuple[_Marker | None, str]:
+    """Split leading list markers off a stripped line: '- o tekst' -> (o-bullet, 'tekst')."""
+    found: list[tuple[str, str, int | None]] = []
+    rest = text
+    while len(found) < 3:
+        m = _NUMBERED.match(rest)
+        if m and not (m.group(1).isalpha() and m.group(2) == "." and len(rest) > 2
+                      and rest[2:3].isalpha()):
+            token = m.group(1)
+            if token.isdigit():
+                found.append((f"num{m.group(2)}", "number", int(token)))
+            elif token == "o" and m.group(2) == ")":
+                found.append(("alpha)", "number", ord(token) - 96))
+            else:
+                found.append((f"alpha{m.group(2)}", "number", ord(token) - 96))
+            rest = rest[m.end():]
+            continue
+        m = _BULLET.match(rest)
+        if m:
+            char = m.group(1)
+            if char == "*" and rest.startswith("**"):
+                break
+            if char == "o" and not (len(rest) == 1 or rest[1] in " \t"):
+                break
+            char = {"—": "–", "\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➤", "\uf0fc": "✓"}.get(
+                char, char)
+            found.append((char, "bullet", None))
+            rest = rest[m.end():]
+            continue
+        break
+    if not found:
+        return None, text
+    kind, marker, number = found[-1]
+    return _Marker(kind, marker, number, compound=len(found) > 1), rest
+
+
+class _Levels:
+    """List levels from marker styles, as a reader would see them: a new style nests one
+    deeper, a style seen before returns to its level, less indentation closes deeper levels.
+    This copes with PDF exports that lose indentation after a page break ('- o ...')."""
+
+    def __init__(self) -> None:
+        self.stack: list[tuple[object, int]] = []
+        self.last: tuple[object, int, bool, str] | None = None  # key, indent, compound, text
+
+    def reset(self) -> None:
+        self.stack.clear()
+        self.last = None
+
+    def level(self, key: object, indent: int, compound: bool = False, text: str = "") -> int:
+        last, self.last = self.last, (key, indent, compound, text)
+        if last is not None and isinstance(last[0], tuple) and last[0][-1] == "deeper" \
+                and last[0][:-1] == key:
+            key = last[0]  # more items of the deeper list
+            self.last = (key, indent, compound, text)
+        elif last is not None and last[2] and not compound and last[1] == indent \
+                and key in [k for k, _ in self.stack[:-1]] and text[:1].isupper() \
+                and not re.search(r"[.:;!?]$", last[3].strip()):
+            # ' - o Muzus (...)' then ' - Kwalitatief onderzoek': a PDF export draws a third
+            # level with the same dash as the first; after a label-like 'o' item it is deeper.
+            key = (*key, "deeper") if isinstance(key, tuple) else (key, "deeper")
+            self.last = (key, indent, compound, text)
+        for index, (seen, _) in enumerate(self.stack):
+            if seen == key:
+                del self.stack[index + 1:]
+                return index
+        while self.stack and self.stack[-1][1] > indent:
+            self.stack.pop()
+        self.stack.append((key, indent))
+        return len(self.stack) - 1
+
+
+# --- plain text and markdown ---------------------------------------------------------------
+
+
+def decode(raw: bytes, path: Path) -> str:
+    if not raw.strip():
+        raise ReadError(f"{path.name}: het bestand is leeg")
+    if b"\x00" in raw[:8192]:
+        raise ReadError(f"{path.name}: dit is een binair bestand, geen tekst (of een Word-bestand "
+                        "met de verkeerde extensie?)")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Older Windows exports: cp1252. Only accept it when the result looks like text.
+        text = raw.decode("cp1252", errors="replace")
+        if text.count("\ufffd") > 3 or _control_ratio(text) > 0.01:
+            raise ReadError(f"{path.name}: dit is geen leesbare tekst (geen UTF-8 en geen "
+                            "Windows-tekst); sla het op als UTF-8") from None
+    if _control_ratio(text) > 0.01:
+        raise ReadError(f"{path.name}: dit is een binair bestand, geen tekst")
+    if not has_words(text):
+        raise ReadError(f"{path.name}: het bestand bevat geen tekst")
+    return text
+
+
+def _control_ratio(text: str) -> float:
+    sample = text[:20000]
+    bad = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f")
+    return bad / max(1, len(sample))
+
+
+def _cells(line: str) -> list[str] | None:
+    """Table cells of a line: tab-separated (PDF and Word exports) or a markdown pipe row."""
+    stripped = line.strip()
+    if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 2:
+        return [_cell(c) for c in stripped[1:-1].split("|")]
+    if "\t" in line.strip("\n") and has_words(line):
+        return [_cell(c) for c in line.rstrip("\n").split("\t")]
+    return None
+
+
+def _cell(text: str) -> str:
+    """A cell's text; HTML paragraphs ('<p>..</p> <p>..</p>') become separate lines."""
+    parts = re.split(r"</p>\s*<p[^>]*>|<br\s*/?>", text, flags=re.IGNORECASE)
+    return "\n".join(c for c in (clean_inline(p) for p in parts) if c)
+
+
+def read_text(text: str, markdown: bool) -> list[Block]:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")
+    blocks: list[Block] = []
+    levels = _Levels()
+    table: Block | None = None
+    blank_run = 1
+    for number, line in enumerate(lines, start=1):
+        if not has_words(line) and not (_TABLE_SEP.match(line) and table is not None):
+            # Blank, or an empty bullet ('-', '**'): a separator, no content.
+            blank_run += 1
+            if blocks:
+                blocks[-1].gap_after = True
+            continue
+        if markdown and _TABLE_SEP.match(line) and table is not None:
+            table.lines.append(number)
+            continue
+        cells = _cells(line)
+        if cells is not None:
+            if table is not None and blank_run <= 1:
+                table.rows.append(cells)
+                table.row_lines.append(number)
+                table.lines.append(number)
+            else:
+                table = Block("table", "", [number], raw=line.strip(), rows=[cells],
+                              row_lines=[number], gap_before=blank_run > 0)
+                blocks.append(table)
+            blank_run = 0
+            levels.reset()
+            continue
+        table = None
+        gap = blank_run > 0 or not blocks
+        blank_run = 0
+        if blocks:
+            blocks[-1].gap_after = gap
+        expanded = line.expandtabs(4)
+        indent = len(expanded) - len(expanded.lstrip())
+        stripped = expanded.strip()
+        heading = _HEADING_MD.match(stripped)
+        if heading:
+            marker, body = parse_markers(heading.group(2).strip())
+            bold = _is_bold(body)
+            blocks.append(Block("heading", clean_inline(body), [number], raw=stripped,
+                                level=len(heading.group(1)), bold=bold, gap_before=gap))
+            levels.reset()
+            continue
+        marker, body = parse_markers(stripped)
+        bold = _is_bold(body)
+        text_clean = clean_inline(body)
+        if marker is None:
+            block = Block("para", text_clean, [number], raw=stripped, bold=bold, gap_before=gap)
+            block.level = indent  # an indented line after an item continues that item
+            prev = blocks[-1] if blocks else None
+            if prev is not None and prev.kind in ("para", "item") and prev.text and text_clean \
+                    and _should_join(prev, block, markdown):
+                # A wrapped line or a page break: the same paragraph, and the same list.
+                prev.text = f"{prev.text} {text_clean}"
+                prev.lines.append(number)
+                prev.bold = prev.bold and bold
+                continue
+            blocks.append(block)
+            levels.reset()
+            continue
+        key = marker.kind if marker.compound else (marker.kind, indent)
+        level = levels.level(key, indent, marker.compound, text_clean)
+        blocks.append(Block("item", text_clean, [number], raw=stripped, level=level,
+                            marker=marker.marker, number=marker.number, bold=bold, gap_before=gap))
+    if blocks:
+        blocks[-1].gap_after = True
+    for block in blocks:
+        if block.kind == "para":
+            block.level = 0
+    return blocks
+
+
+def _is_bold(body: str) -> bool:
+    body = body.strip()
+    if body.startswith("**") and body.rstrip(" .:").endswith("**") and len(body) > 4:
+        return True
+    return body.endswith("**") and not body.startswith("**") and body.count("**") % 2 == 1
+
+
+# --- joining lines that a page break or a hard wrap split ----------------------------------
+
+_FUNCTION_WORDS = {
+    "de", "het", "een", "en", "of", "van", "in", "op", "te", "voor", "met", "om", "aan", "bij",
+    "dat", "die", "tot", "naar", "door", "als", "over", "uit", "onder", "is", "zijn", "wordt",
+    "worden", "we", "wij", "ik", "u", "hun", "haar", "zijn", "deze", "dit", "ook", "maar",
+    "want", "dus", "niet", "nog", "er", "zo", "waar", "wat", "wie", "heeft", "hebben", "kan",
+    "kunnen", "moet", "moeten", "zal", "zullen", "the", "and", "of", "per", "via", "tussen",
+    "tijdens", "binnen", "buiten", "zonder", "omdat", "zodat", "welke", "waarbij", "waarin",
+}
+_TERMINAL = re.compile(r"[.!?:;…]['\"”’)\]]*$")
+
+
+def _ends_open(text: str) -> bool:
+    """True when text stops mid-sentence: no closing punctuation."""
+    return bool(text) and not _TERMINAL.search(text)
+
+
+def _ends_with_function_word(text: str) -> bool:
+    if text.endswith((",", "-", "–")):
+        return True
+    words = text.split()
+    return bool(words) and words[-1].lower() in _FUNCTION_WORDS
+
+
+def _starts_lower(text: str) -> bool:
+    first = text.lstrip("(\"'“‘")[:1]
+    return first.isalpha() and first.islower()
+
+
+def join_broken(blocks: list[Block], markdown: bool = False) -> list[Block]:
+    """Join a paragraph to the block before it when a hard wrap or a page break split a
+    sentence: 'meer aandacht hebben' / '' / 'voor situatie en context'."""
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if prev is not None and block.kind == "para" and prev.kind in ("para", "item") \
+                and prev.text and block.text and _should_join(prev, block, markdown):
+            prev.text = f"{prev.text} {block.text}"
+            prev.lines.extend(block.lines)
+            prev.gap_after = block.gap_after
+            prev.bold = prev.bold and block.bold
+            continue
+        out.append(block)
+    for block in out:
+        if block.kind == "para":
+            block.level = 0
+    return out
+
+
+def _should_join(prev: Block, block: Block, markdown: bool) -> bool:
+    if not block.gap_before:
+        # Consecutive lines: one paragraph in markdown; in a text export only a wrapped one.
+        if markdown and prev.kind == "para":
+            return True
+        if prev.kind == "item" and block.level >= 2:
+            return True
+        return _starts_lower(block.text) or (len(prev.text) >= 60 and _ends_open(prev.text)
+                                             and not block.text[:1].isdigit())
+    if not _ends_open(prev.text):
+        return False
+    return _starts_lower(block.text) or _ends_with_function_word(prev.text)
+
+
+# --- Word ----------------------------------------------------------------------------------
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_HEADING_STYLE = re.compile(r"^(?:heading|kop)\s*(\d)$", re.IGNORECASE)
+_LIST_STYLE = re.compile(r"^(?:list|lijst)\s*(bullet|number|opsommingsteken|nummering|"
+                         r"paragraph|alinea|continue)?\s*(\d)?$", re.IGNORECASE)
+
+
+def read_docx(path: Path) -> list[Block]:
+    try:
+        import docx
+        from docx.opc.exceptions import PackageNotFoundError
+    except ImportError as exc:  # pragma: no cover - python-docx is a pinned dependency
+        raise ReadError(f"{path.name}: Word-bestanden lezen kan niet (python-docx ontbreekt)") \
+            from exc
+    if not zipfile.is_zipfile(path):
+        raise ReadError(f"{path.name}: dit is geen geldig Word-bestand (.docx is een zip-archief; "
+                        "dit bestand niet). Is het een oud .doc-bestand of een hernoemd bestand?")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if "word/document.xml" not in archive.namelist():
+                raise ReadError(f"{path.name}: dit zip-bestand is geen Word-document "
+                                "(word/document.xml ontbreekt)")
+        document = docx.Document(str(path))
+    except ReadError:
+        raise
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise ReadError(f"{path.name}: Word-bestand is beschadigd of onleesbaar ({exc})") from None
+    except Exception as exc:  # lxml errors and the like: still a broken file, not a crash
+        raise ReadError(f"{path.name}: Word-bestand is beschadigd of onleesbaar "
+                        f"({type(exc).__name__})") from None
+    return _WordReader(document).blocks()
+
+
+class _WordReader:
+    def __init__(self, document) -> None:
+        self.document = document
+        self.counter = 0
+        self.numbers: dict[tuple[str, int], int] = {}
+        self.formats = self._numbering_formats()
+        self.levels = _Levels()
+
+    def _numbering_formats(self) -> dict[tuple[str, int], tuple[str, int]]:
+        """(numId, ilvl) -> (numFmt, start) from the numbering part."""
+        try:
+            numbering = self.document.part.numbering_part.element
+        except Exception:  # no numbering part: no automatic lists
+            return {}
+        abstract: dict[str, dict[int, tuple[str, int]]] = {}
+        for node in numbering.findall(f"{_W}abstractNum"):
+            levels = {}
+            for lvl in node.findall(f"{_W}lvl"):
+                fmt = lvl.find(f"{_W}numFmt")
+                start = lvl.find(f"{_W}start")
+                levels[int(lvl.get(f"{_W}ilvl", "0"))] = (
+                    fmt.get(f"{_W}val") if fmt is not None else "decimal",
+                    int(start.get(f"{_W}val")) if start is not None else 1,
+                )
+            abstract[node.get(f"{_W}abstractNumId")] = levels
+        formats = {}
+        for num in numbering.findall(f"{_W}num"):
+            ref = num.find(f"{_W}abstractNumId")
+            if ref is None:
+                continue
+            for ilvl, value in abstract.get(ref.get(f"{_W}val"), {}).items():
+                formats[(num.get(f"{_W}numId"), ilvl)] = value
+        return formats
+
+    def blocks(self) -> list[Block]:
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        out: list[Block] = []
+        gap = True
+        body = self.document.element.body
+        for child in body.iterchildren():
+            if child.tag == f"{_W}p":
+                paragraph = Paragraph(child, self.document)
+                self.counter += 1
+                made = self._paragraph(paragraph, gap)
+                if not made:
+                    gap = True
+                    if out:
+                        out[-1].gap_after = True
+                    continue
+                if out:
+                    out[-1].gap_after = gap
+                out.extend(made)
+                gap = False
+            elif child.tag == f"{_W}tbl":
+                table = self._table(Table(child, self.document))
+                if table is not None:
+                    table.gap_before = True
+                    if out:
+                        out[-1].gap_after = True
+                    out.append(table)
+                gap = True
+                self.levels.reset()
+        if out:
+            out[-1].gap_after = True
+        # Word paragraphs are paragraphs: a heading needs no blank line around it.
+        for block in out:
+            if block.kind == "para" and not block.gap_after:
+                block.gap_after = True
+        return join_broken(out)
+
+    def _paragraph(self, paragraph, gap: bool) -> list[Block]:
+        text = paragraph.text.replace("\r", "\n")
+        if not has_words(text):
+            return []
+        style = paragraph.style.name if paragraph.style is not None else ""
+        bold = self._bold(paragraph)
+        number = self.counter
+        heading = _HEADING_STYLE.match(style)
+        outline = paragraph._p.find(f"{_W}pPr/{_W}outlineLvl")
+        if heading or style.lower() in ("title", "titel", "subtitle", "ondertitel") \
+                or outline is not None:
+            if heading:
+                level = int(heading.group(1))
+            elif outline is not None:
+                level = int(outline.get(f"{_W}val", "0")) + 1
+            else:
+                level = 0 if style.lower() in ("title", "titel") else 1
+            self.levels.reset()
+            marker, body = parse_markers(" ".join(text.split()))
+            return [Block("heading", clean_inline(body, markdown=False), [number], raw=text.strip(),
+                          level=level, bold=bold, gap_before=True)]
+        num = self._numbering(paragraph, style)
+        parts = [p for p in text.split("\n") if has_words(p)]
+        blocks = []
+        for index, part in enumerate(parts):
+            stripped = part.strip()
+            if num is not None and index == 0:
+                fmt, ilvl, value = num
+                marker, body = parse_markers(stripped)  # typed markers inside a list item
+                level = ilvl
+                blocks.append(Block("item", clean_inline(body, markdown=False), [number],
+                                    raw=stripped, level=level,
+                                    marker="bullet" if fmt == "bullet" else "number",
+                                    number=None if fmt == "bullet" else value,
+                                    bold=bold, gap_before=gap))
+                continue
+            marker, body = parse_markers(stripped)
+            if marker is not None:
+                indent = self._indent(paragraph)
+                key = marker.kind if marker.compound else (marker.kind, indent)
+                level = self.levels.level(key, indent)
+                blocks.append(Block("item", clean_inline(body, markdown=False), [number],
+                                    raw=stripped, level=level, marker=marker.marker,
+                                    number=marker.number, bold=bold, gap_before=gap))
+            else:
+                self.levels.reset()
+                blocks.append(Block("para", clean_inline(stripped, markdown=False), [number],
+                                    raw=stripped, bold=bold, gap_before=gap or index > 0))
+        return blocks
+
+    def _indent(self, paragraph) -> int:
+        try:
+            indent = paragraph.paragraph_format.left_indent
+        except Exception:  # odd units in hand-made files
+            return 0
+        return int(indent.pt // 18) if indent else 0
+
+    def _numbering(self, paragraph, style: str) -> tuple[str, int, int] | None:
+        """(format, level, number) of an automatically numbered or bulleted paragraph."""
+        num_id, ilvl = None, 0
+        num_pr = paragraph._p.find(f"{_W}pPr/{_W}numPr")
+        if num_pr is not None:
+            node = num_pr.find(f"{_W}numId")
+            num_id = node.get(f"{_W}val") if node is not None else None
+            node = num_pr.find(f"{_W}ilvl")
+            ilvl = int(node.get(f"{_W}val", "0")) if node is not None else 0
+        style_extra = 0
+        list_style = _LIST_STYLE.match(style)
+        if num_id is None:
+            current = paragraph.style
+            while current is not None and num_id is None:
+                pPr = current.element.pPr
+                if pPr is not None and pPr.numPr is not None and pPr.numPr.numId is not None:
+                    num_id = str(pPr.numPr.numId.val)
+                    if pPr.numPr.ilvl is not None:
+                        ilvl = int(pPr.numPr.ilvl.val)
+                current = current.base_style
+            if list_style and list_style.group(2):
+                # 'List Bullet 2' in Word's default template is level 2 by its name.
+                style_extra = int(list_style.group(2)) - 1
+        if num_id is None or num_id == "0":
+            if list_style and list_style.group(1) and list_style.group(1).lower() in (
+                    "bullet", "number", "opsommingsteken", "nummering"):
+                kind = "bullet" if list_style.group(1).lower() in ("bullet", "opsommingsteken") \
+                    else "decimal"
+                num_id = f"style:{style}"
+                self.formats.setdefault((num_id, 0), (kind, 1))
+                style_extra = int(list_style.group(2) or 1) - 1
+            else:
+                return None
+        fmt, start = self.formats.get((num_id, ilvl), ("decimal", 1))
+        level = ilvl + style_extra
+        # Counters per list and level; a shallower item restarts the deeper counters.
+        key = (num_id, ilvl)
+        value = self.numbers.get(key, start - 1) + 1
+        self.numbers[key] = value
+        for other in list(self.numbers):
+            if other[0] == num_id and other[1] > ilvl:
+                del self.numbers[other]
+        return ("bullet" if fmt in ("bullet", "none") else fmt), level, value
+
+    def _bold(self, paragraph) -> bool:
+        runs = [r for r in paragraph.runs if r.text.strip()]
+        if not runs:
+            return False
+        style_bold = bool(paragraph.style is not None and paragraph.style.font.bold)
+        return all(r.bold or (r.bold is None and (style_bold or (
+            r.style is not None and r.style.font.bold))) for r in runs)
+
+    def _table(self, table) -> Block | None:
+        rows: list[list[str]] = []
+        row_lines: list[int] = []
+        for row in table.rows:
+            self.counter += 1
+            cells: list[str] = []
+            seen: set[int] = set()
+            for cell in row.cells:
+                if id(cell._tc) in seen:  # merged cells repeat; read each once
+                    continue
+                seen.add(id(cell._tc))
+                cells.append("\n".join(clean_inline(p.text, markdown=False)
+                                       for p in cell.paragraphs if has_words(p.text)))
+            if any(has_words(c) for c in cells):
+                rows.append(cells)
+                row_lines.append(self.counter)
+        if not rows:
+            return None
+        return Block("table", "", list(row_lines), raw=" | ".join(rows[0]), rows=rows,
+                     row_lines=row_lines)
+
+
+# --- entry point ---------------------------------------------------------------------------
+
+
+def read_blocks(path: Path) -> tuple[list[Block], dict[int, str]]:
+    """Blocks of one file, and the source text per line number (for unrecognised lines)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in TEXT_SUFFIXES and suffix not in WORD_SUFFIXES:
+        hint = " (sla een .doc eerst op als .docx)" if suffix == ".doc" else (
+            " (exporteer een PDF eerst naar tekst)" if suffix == ".pdf" else "")
+        raise ReadError(f"{path.name}: bestandstype '{suffix or 'zonder extensie'}' wordt niet "
+                        f"ondersteund; gebruik {', '.join(SUPPORTED)}{hint}")
+    try:
+        if not path.exists():
+            raise ReadError(f"{path}: bestand bestaat niet")
+        if path.is_dir():
+            raise ReadError(f"{path}: dit is een map, geen bestand")
+        size = path.stat().st_size
+        if size == 0:
+            raise ReadError(f"{path.name}: het bestand is leeg")
+        if size > MAX_BYTES:
+            raise ReadError(f"{path.name}: bestand is te groot ({size / 1024 / 1024:.0f} MB); "
+                            "is dit wel een annotatie?")
+        if suffix in WORD_SUFFIXES:
+            blocks = read_docx(path)
+            return blocks, {}
+        raw = path.read_bytes()
+    except PermissionError:
+        raise ReadError(f"{path.name}: geen toestemming om dit bestand te lezen") from None
+    except OSError as exc:
+        raise ReadError(f"{path.name}: bestand niet te lezen ({exc.strerror or exc})") from None
+    text = decode(raw, path)
+    source = {n: line for n, line in enumerate(
+        text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1)}
+    return read_text(text, markdown=suffix in (".md", ".markdown")), source
