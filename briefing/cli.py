@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "stats",
     "misses",
     "export",
+    "import_",
 )
 
 _ARGPARSE_DUTCH = {
