@@ -70,7 +70,9 @@ def default_kb() -> Path:
 
 
 def add_kb_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--kb", type=Path, default=None, metavar="MAP",
+    # SUPPRESS: a subcommand's own default must not erase `briefing --kb DIR <commando>`;
+    # the top-level parser sets the real default (None).
+    parser.add_argument("--kb", type=Path, default=argparse.SUPPRESS, metavar="MAP",
                         help="map met de kennisbank (standaard: ./knowledge of de meegeleverde)")
 
 
@@ -83,6 +85,7 @@ def build_parser() -> tuple[DutchArgumentParser, dict[str, object]]:
     parser.add_argument("--version", action="version", version=f"briefing {__version__}",
                         help="toon het versienummer en stop")
     add_kb_option(parser)
+    parser.set_defaults(kb=None)
     parser.add_argument("--embargo", action="store_true",
                         help="toon ook inhoud die nog onder embargo staat")
     subparsers = parser.add_subparsers(dest="command", title="subcommando's", metavar="COMMANDO",

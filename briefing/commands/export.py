@@ -27,8 +27,6 @@ def add_arguments(parser) -> None:
     parser.epilog = EPILOG
     parser.add_argument("dossier", metavar="DOSSIER", help="id van het dossier (of een uniek stuk van id of titel)")
     add_kb_option(parser)
-    # Without this, the subcommand's default would erase `briefing --kb DIR export`.
-    parser._option_string_actions["--kb"].default = argparse.SUPPRESS
     parser.add_argument("--format", choices=FORMATS, default=None,
                         help="md of html (standaard: volgens de extensie van --out, anders html)")
     parser.add_argument("--out", type=Path, default=None, metavar="BESTAND",

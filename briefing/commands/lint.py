@@ -41,8 +41,6 @@ def add_arguments(parser) -> None:
 
     parser.epilog = EPILOG
     add_kb_option(parser)
-    # Without this, the subcommand's default would erase `briefing --kb DIR lint`.
-    parser._option_string_actions["--kb"].default = argparse.SUPPRESS
     parser.add_argument("--peildatum", type=_date, default=None, metavar="JJJJ-MM-DD",
                         help="controleer tijdsaanduidingen alsof het vandaag deze datum is "
                         "(bijvoorbeeld de datum van de vergadering)")

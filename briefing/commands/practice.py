@@ -47,8 +47,6 @@ def add_arguments(parser) -> None:
 
     parser.epilog = EPILOG
     add_kb_option(parser)
-    # Without this, the subcommand's default would erase `briefing --kb DIR practice`.
-    parser._option_string_actions["--kb"].default = argparse.SUPPRESS
     parser.add_argument("--dossier", metavar="DOSSIER",
                         help="alleen dit dossier (id of een stuk van id of titel)")
     parser.add_argument("--party", metavar="FRACTIE", help="alleen vragen van deze fractie")

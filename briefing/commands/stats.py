@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 
@@ -14,8 +13,6 @@ def add_arguments(parser) -> None:
     from briefing.cli import add_kb_option
 
     add_kb_option(parser)
-    # Without this, the subcommand's default would erase `briefing --kb DIR stats`.
-    parser._option_string_actions["--kb"].default = argparse.SUPPRESS
     parser.add_argument("--json", action="store_true", help="als JSON (voor scripts)")
 
 
