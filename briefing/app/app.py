@@ -49,8 +49,8 @@ class BriefingApp(App[int]):
     BINDINGS = [
         Binding("f1", "help", "Hulp", key_display="F1"),
         Binding("ctrl+p", "command_palette", "Opdrachten", show=False, priority=True),
-        Binding("f5,ctrl+r", "choose_dossier", "Dossier", key_display="F5"),
-        Binding("f4,ctrl+t", "toggle_concept", "Concept", key_display="F4"),
+        Binding("f5,ctrl+r", "choose_dossier", "Dossier", key_display="F5", show=False),
+        Binding("f4,ctrl+t", "toggle_concept", "Concept", key_display="F4", show=False),
         Binding("ctrl+q", "quit", "Afsluiten", show=False, priority=True),
         Binding("ctrl+c", "help_quit", show=False, system=True),
     ]

@@ -231,3 +231,41 @@ async def test_embargo_only_with_the_flag(build, kb_copy):
                 card = app.screen.query_one(ExchangeView).card
                 if card.result.dossier_id == "raad-2024-09-18-paroolartikel":
                     assert card.query(".embargo")
+
+
+async def test_unanswered_questions_are_recorded_only_when_enabled(build, tmp_path):
+    import os
+    from pathlib import Path
+
+    config = Path(os.environ["XDG_CONFIG_HOME"]) / "briefing"
+    misses = Path(os.environ["XDG_DATA_HOME"]) / "briefing" / "gemiste-vragen.jsonl"
+    app = build()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await ready(pilot)
+        await ask(pilot, "parkeervergunning grachtengordel")
+        assert app.screen.query_one(ExchangeView).exchange.no_answer
+        assert not misses.exists(), "off by default"
+
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "instellingen.yaml").write_text("gemiste_vragen_bijhouden: ja\n", encoding="utf-8")
+    app = build()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await ready(pilot)
+        await ask(pilot, "parkeervergunning grachtengordel")
+        await ask(pilot, "brochure melders")  # answered with confidence: not a miss
+        lines = misses.read_text(encoding="utf-8").splitlines()
+        assert len(lines) == 1 and "parkeervergunning grachtengordel" in lines[0]
+
+
+async def test_practice_round_starts_from_the_palette(build):
+    from briefing.app.practice_screen import PracticeScreen
+
+    app = build()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await type_text(pilot, "oefenronde")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, PracticeScreen)

@@ -41,7 +41,7 @@ class MainScreen(Screen):
 
     BINDINGS = [
         Binding("escape", "focus_input", "Invoer", show=False),
-        Binding("f2,ctrl+o", "toggle_core", "Kernboodschap", key_display="F2"),
+        Binding("f2,ctrl+o", "toggle_core", "Kernboodschap", key_display="F2", show=False),
         Binding("f3,ctrl+l", "toggle_cheatsheet", "Spiekbriefje", key_display="F3"),
         Binding("ctrl+s", "save_cheatsheet", "Opslaan", show=False, priority=True),
     ]

@@ -37,8 +37,9 @@ class ExchangeView(VerticalGroup):
                          classes="asked-context")
         card = exchange.card
         if card is None:
-            yield Static("Niets gevonden in de kennisbank. Probeer andere woorden, of kies "
-                         "een ander dossier (F5).", classes="nothing-found", markup=False)
+            yield Static("Geen voorbereid antwoord: niets in de kennisbank lijkt op deze vraag. "
+                         "Probeer andere woorden, of kies een ander dossier (F5).",
+                         classes="nothing-found", markup=False)
             return
         yield AnswerCard(card, exchange_index=self.index,
                          no_answer=exchange.no_answer and exchange.chosen == 0,

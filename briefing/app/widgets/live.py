@@ -60,8 +60,10 @@ class LivePreview(VerticalGroup):
         if context:
             notes.append(("  vervolgvraag", "$text-muted italic"))
         if not results:
-            scope = "" if include_concept else " (alleen vastgesteld; F4 toont concept)"
-            self._set(Content.assemble(("Niets gevonden" + scope, "bold $text-warning"), *notes))
+            scope = "" if include_concept else " (alleen vastgesteld, F4: ook concept)"
+            self.add_class("-laag")
+            self._set(Content.assemble(("Geen voorbereid antwoord", "bold $text-error"),
+                                       (" · niets gevonden" + scope, "$text-error"), *notes))
             return
         top = results[0]
         if no_answer:
