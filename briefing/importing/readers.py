@@ -115,7 +115,7 @@ class _Levels:
                 and last[0][:-1] == key:
             key = last[0]  # more items of the deeper list
             self.last = (key, indent, compound, text)
-        elif last is not None and last[2] and not compound and last[1] == indent \
+        elif last is not None and last[2] and not compound and last[1] == indent > 0 \
                 and key in [k for k, _ in self.stack[:-1]] and text[:1].isupper() \
                 and not re.search(r"[.:;!?]$", last[3].strip()):
             # ' - o Muzus (...)' then ' - Kwalitatief onderzoek': a PDF export draws a third
@@ -309,7 +309,13 @@ def join_broken(blocks: list[Block], markdown: bool = False) -> list[Block]:
     return out
 
 
+_LABEL_LINE = re.compile(r"^[A-Z][\w .'/&()-]{0,30}:(?:\s|$)")
+
+
 def _should_join(prev: Block, block: Block, markdown: bool) -> bool:
+    if _LABEL_LINE.match(block.text) or (_LABEL_LINE.match(prev.text) and not block.gap_before
+                                          and not _starts_lower(block.text)):
+        return False  # 'Wethouder: X' under 'Onderwerp: Y': separate fields, not one sentence
     if not block.gap_before:
         # Consecutive lines: one paragraph in markdown; in a text export only a wrapped one.
         if markdown and prev.kind == "para":
@@ -387,8 +393,15 @@ class _WordReader:
             ref = num.find(f"{_W}abstractNumId")
             if ref is None:
                 continue
+            num_id = num.get(f"{_W}numId")
             for ilvl, value in abstract.get(ref.get(f"{_W}val"), {}).items():
-                formats[(num.get(f"{_W}numId"), ilvl)] = value
+                formats[(num_id, ilvl)] = value
+            for override in num.findall(f"{_W}lvlOverride"):
+                start = override.find(f"{_W}startOverride")
+                ilvl = int(override.get(f"{_W}ilvl", "0"))
+                if start is not None and (num_id, ilvl) in formats:
+                    formats[(num_id, ilvl)] = (formats[(num_id, ilvl)][0],
+                                               int(start.get(f"{_W}val", "1")))
         return formats
 
     def blocks(self) -> list[Block]:

@@ -70,7 +70,7 @@ _HEADER_LABELS = [
     ("meeting", r"vergadering|gremium"),
     ("date", r"datum(?: vergadering)?|vergaderdatum|d\.d\."),
     ("agenda", r"agendapunt(?:\s*(?:nr\.?|nummer))?|agendanummer|agenda\s*punt"),
-    ("holder", r"portefeuillehouder|bestuurder|verantwoordelijk wethouder"),
+    ("holder", r"portefeuillehouder|bestuurder|verantwoordelijk wethouder|wethouder|burgemeester"),
     ("decision", r"(?:aan de (?:raads)?commissie )?gevraagd(?:e)? (?:besluit|beslissing)|"
                  r"voorgesteld besluit|beslispunten|besluit"),
     ("classification", r"classificatie|rubricering"),
@@ -78,7 +78,7 @@ _HEADER_LABELS = [
     ("portfolio", r"portefeuille"),
     ("contact", r"behandelend ambtenaar|contactpersoon|opsteller"),
 ]
-_LABEL_RE = [(key, re.compile(rf"^(?:{pattern})\s*(?::|\s+(?=\S)|$)\s*(?P<value>.*)$",
+_LABEL_RE = [(key, re.compile(rf"^(?P<label>{pattern})\s*(?::|\s+(?=\S)|$)\s*(?P<value>.*)$",
                               re.IGNORECASE)) for key, pattern in _HEADER_LABELS]
 _ANNOTATIE_VOOR = re.compile(
     r"^annotatie\s+(?:voor|t\.b\.v\.|ten behoeve van|aan)\s+(?:de\s+)?"
@@ -114,6 +114,10 @@ _CLASSIFICATION = [
                                        re.IGNORECASE)),
     (Classification.OPENBAAR, re.compile(r"^\s*openbaar\s*$", re.IGNORECASE)),
 ]
+_CLASSIFICATION_LINE = re.compile(
+    r"^(?:classificatie\s*:?\s*)?(?:strikt\s+|zeer\s+|staats)?(?:geheim|vertrouwelijk|"
+    r"confidentieel|(?:voor\s+|alleen\s+)?intern(?:\s+gebruik)?|openbaar|niet\s+openbaar)"
+    r"(?:\s+stuk)?\.?$", re.IGNORECASE)
 _STAMP = re.compile(r"\s*\b(?:STRIKT\s+GEHEIM|ZEER\s+GEHEIM|GEHEIM|VERTROUWELIJK|"
                     r"INTERN(?:\s+GEBRUIK)?)\b\s*")
 _EMBARGO = re.compile(
@@ -253,6 +257,7 @@ class Recogniser:
         self.notes: list[str] = []
         # header
         self.title: str | None = None
+        self.title_rank = 0                  # 3 label, 2 agenda/meeting line, 1 first heading
         self.meeting: str | None = None
         self.date: dt.date | None = None
         self.agenda: str | None = None
@@ -456,7 +461,12 @@ class Recogniser:
             return False
         if not block.gap_after and i + 1 < len(self.blocks) and \
                 self.blocks[i + 1].kind == "para":
-            return False
+            # A heading straight above its text: only when it reads like one.
+            nxt = self.blocks[i + 1].text
+            if not (_SECTIONS.match(_strip_colon(text)) or _CORE.match(_strip_colon(text)) or
+                    _QA.match(_strip_colon(text)) or (len(words) <= 6 and (
+                        len(_words(nxt)) >= 8 or re.search(r"[.!?]$", nxt)))):
+                return False
         limit = 25 if block.bold else 20
         if len(words) > limit or len(text) > 170:
             return False
@@ -542,7 +552,14 @@ class Recogniser:
         text = block.text
         if block.kind in ("para", "heading") and (len(_words(text)) <= 15 or block.kind == "heading"):
             self._classify(text, block)
+            if _CLASSIFICATION_LINE.match(text):
+                self._use(block)  # 'Vertrouwelijk', 'STRIKT GEHEIM': the stamp, no content
+                return i + 1
             text = self._strip_stamp(text)
+        if re.fullmatch(r"(?i)annotatie|(?i:concept[- ]?)?annotatie\s+(?:wethouder|voor wethouder)?",
+                        text.strip(" :")):
+            self._unrecognised(block)  # the document type, not its title
+            return i + 1
         if not text:
             self._use(block)
             return i + 1
@@ -570,6 +587,11 @@ class Recogniser:
             self.holder = self.holder or _holder(match.group("who"))
             self._use(block)
             return i + 1
+        match = re.match(r"^annotatie\s+(?:voor\s+|bij\s+|t\.b\.v\.\s+)?(?:de\s+)?(?P<rest>.+)$",
+                         text, re.IGNORECASE)
+        if match and _MEETING.match(match.group("rest")) and self._meeting(match.group("rest")):
+            self._use(block)  # 'Annotatie raadscommissie Mobiliteit, 12 maart 2025'
+            return i + 1
         match = _ANNOTATIE_AGENDA.match(text)
         if match:
             self._set_header("agenda", match.group("value"), block)
@@ -586,6 +608,10 @@ class Recogniser:
             if not match:
                 continue
             value = match.group("value").strip()
+            if key == "holder" and match.group("label").lower() in ("wethouder", "burgemeester"):
+                if not value or len(_words(value)) > 5 or value[:1].islower():
+                    continue  # 'Wethouder heeft ...' is a sentence, not a label
+                value = f"{match.group('label').lower()} {value}"
             if key == "decision" and not (text.rstrip().endswith(":") or ":" in text or
                                           not value or len(_words(text)) <= 4):
                 continue
@@ -615,15 +641,15 @@ class Recogniser:
         if _TEMPLATE.match(text):
             self._unrecognised(block)
             return i + 1
-        if re.match(r"^annotatie\b", text, re.IGNORECASE) and self.title is None \
-                and len(_words(text)) > 1:
-            self.title = _strip_colon(text)
+        if re.match(r"^annotatie\b", text, re.IGNORECASE) and len(_words(text)) > 1 \
+                and self.title_rank < 2:
+            self._set_title(text, 2)
             self._use(block)
             return i + 1
         if heading is not None:
             if self.title is None and not _SECTIONS.match(heading[0]) and (
                     block.kind == "heading" or block.bold or i == self._first_content()):
-                self.title = heading[0]
+                self._set_title(heading[0], 1)
                 self._use(block)
                 return i + 1
             return None  # a section heading: the header is over
@@ -631,7 +657,7 @@ class Recogniser:
             return None
         if block.kind == "para" and self.title is None and i == self._first_content() \
                 and len(_words(text)) <= 25:
-            self.title = _strip_colon(text)
+            self._set_title(text, 1)
             self._use(block)
             return i + 1
         # Explanations above the core message (NB's, who put it on the agenda): a note.
@@ -643,6 +669,11 @@ class Recogniser:
         self.dossier_note.append(text)
         self._use(block)
         return i + 1
+
+    def _set_title(self, text: str, rank: int) -> None:
+        text = _strip_colon(text).strip()
+        if text and rank > self.title_rank:
+            self.title, self.title_rank = text, rank
 
     def _first_content(self) -> int:
         for j, block in enumerate(self.blocks):
@@ -671,7 +702,7 @@ class Recogniser:
         if not value or _PLACEHOLDER.fullmatch(value):
             return True
         if key == "title":
-            self.title = self.title or value
+            self._set_title(value, 3)
         elif key == "meeting":
             if not self._meeting(value, force=True):
                 self.meeting = self.meeting or value
@@ -685,12 +716,12 @@ class Recogniser:
             if number:
                 self.agenda = self.agenda or number.group(1)
                 rest = value[number.end():].strip(" :-–")
-                if rest and self.title is None:
-                    self.title = rest
+                if rest:
+                    self._set_title(rest, 2)
             elif len(_words(value)) <= 6:
                 self.agenda = self.agenda or value
             else:
-                self.title = self.title or value
+                self._set_title(value, 2)
         elif key == "holder":
             self.holder = self.holder or _holder(value)
         elif key == "decision":
@@ -736,8 +767,8 @@ class Recogniser:
         meeting = meeting[:1].upper() + meeting[1:]
         self.meeting = self.meeting or meeting
         if rest:
-            if self.title is None and len(_words(rest)) >= 2:
-                self.title = rest
+            if len(_words(rest)) >= 2 and self.title_rank < 2:
+                self._set_title(rest, 2)
             elif rest.lower() not in ("", "vergadering"):
                 self.dossier_note.append(rest)
         return True
@@ -892,8 +923,11 @@ class Recogniser:
             return i + 1
 
         if question.state == "ask":
-            if block.kind == "para" and not (heading is not None and self._followed_by_items(i)
-                                             and question.has_text):
+            asked = " ".join(question.segments[-1].text) if question.segments else ""
+            if block.kind == "para" and asked.endswith("?") and not text.endswith("?"):
+                question.state = "answer"  # 'Vraag 3: ...?' then a plain line: the answer
+            elif block.kind == "para" and not (heading is not None and self._followed_by_items(i)
+                                               and question.has_text):
                 if not question.segments:
                     question.segments.append(_Segment(self._group_asker()))
                 question.segments[-1].text.append(text)
@@ -1108,6 +1142,9 @@ class Recogniser:
             self.facts.add(first, 0)
             for part in cells[1].split("\n"):
                 self.facts.add(part, 1)
+        elif len(cells) == 2 and header is not None and len(header) == len(row) == 2 \
+                and header[1] and re.match(r"^[-+€$%]?\s?\d", cells[1]):
+            self.facts.add(f"{first}: {header[1]}: {cells[1]}", 0)  # a number needs its column
         elif len(cells) == 2:
             joint = " " if first.endswith(("?", ":")) else ": "
             self.facts.add(f"{first}{joint}{cells[1]}", 0)

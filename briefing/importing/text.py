@@ -33,6 +33,7 @@ _UNDERSCORE_EMPH = re.compile(r"(?<![\w])__?([^_\n]+?)__?(?![\w])")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?)\]])")
 _SPACE_AFTER_OPEN = re.compile(r"([(\[])\s+")
 _PM_INLINE = re.compile(r"\(\s*PM\s*:\s*(?P<text>[^()]*(?:\([^()]*\)[^()]*)*)\)", re.IGNORECASE)
+_PM_TAIL = re.compile(r"(?<=[.!?])\s+PM\s*:\s*(?P<text>.+)$")
 _PM_LINE = re.compile(r"^\s*PM\s*[:.]\s*(?P<text>.*)$", re.IGNORECASE)
 
 
@@ -114,6 +115,9 @@ def extract_pm(text: str) -> tuple[str, list[str]]:
     if whole:
         return "", [whole.group("text").strip()]
     points = [m.group("text").strip() for m in _PM_INLINE.finditer(text)]
+    tail = _PM_TAIL.search(text)
+    if tail and not points:
+        return text[:tail.start()].rstrip(), [tail.group("text").strip()]
     if not points:
         return text, []
     left = _PM_INLINE.sub("", text)
