@@ -65,7 +65,7 @@ class BriefingApp(App[int]):
                  clipboard_commands: list[list[str]] | None = None,
                  watch_interval: float | None = 1.0,
                  now: Callable[[], datetime] | None = None,
-                 on_ready: Callable[[BriefingApp], None] | None = None,
+                 on_ready: Callable[[BriefingApp, str], None] | None = None,
                  theme: str | None = None,
                  cursor_blink: bool = True) -> None:
         super().__init__()
@@ -76,7 +76,7 @@ class BriefingApp(App[int]):
         self.clipboard_commands = clipboard_commands
         self.watch_interval = watch_interval
         self.now = now or datetime.now
-        self.on_ready = on_ready
+        self.on_ready = on_ready  # on_ready(app, "input" | "engine"): for the start-up benchmark
         self.cursor_blink = cursor_blink  # off in snapshot tests, so every frame is the same
         self.kb: KnowledgeBase | None = None
         self.engine: Any = None
@@ -166,7 +166,7 @@ class BriefingApp(App[int]):
                         if message.reason == "reload" else "Fout in de kennisbank",
                         severity="error", timeout=12, markup=False)
         if message.reason == "start" and self.on_ready is not None:
-            self.call_after_refresh(self.on_ready, self)
+            self.call_after_refresh(self.on_ready, self, "engine")
 
     @on(KnowledgeFailed)
     def _knowledge_failed(self, message: KnowledgeFailed) -> None:

@@ -86,6 +86,8 @@ class MainScreen(Screen):
         if self.briefing.engine is None:
             self.query_one(LivePreview).show_message(
                 "Kennisbank laden… u kunt alvast typen.", "hint")
+        if self.briefing.on_ready is not None:
+            self.call_after_refresh(self.briefing.on_ready, self.briefing, "input")
 
     @property
     def input(self) -> QuestionInput:
