@@ -562,8 +562,9 @@ class _WordReader:
                 if id(cell._tc) in seen:  # merged cells repeat; read each once
                     continue
                 seen.add(id(cell._tc))
-                cells.append("\n".join(clean_inline(p.text, markdown=False)
-                                       for p in cell.paragraphs if has_words(p.text)))
+                cells.append("\n".join(clean_inline(part, markdown=False)
+                                       for p in cell.paragraphs for part in p.text.split("\n")
+                                       if has_words(part)))
             if any(has_words(c) for c in cells):
                 rows.append(cells)
                 row_lines.append(self.counter)

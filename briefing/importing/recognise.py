@@ -1174,7 +1174,11 @@ class Recogniser:
             if not cell(q_col):
                 continue
             number = re.match(r"\d+", cell(n_col))
-            asker = Asker(cell(m_col) or None, cell(p_col) or None, True)
+            member, party = cell(m_col) or None, cell(p_col) or None
+            if party and not member and not self.names.is_party(party) and \
+                    self.names.member(party):
+                member, party = party, None  # a member's name in the party column
+            asker = Asker(member, party, True)
             line = block.row_lines[offset + 1] if offset + 1 < len(block.row_lines) else block.line
             question = _Question(int(number.group()) if number else None, line,
                                  [_Segment(asker, [cell(q_col).replace("\n", " ")])])
