@@ -111,6 +111,12 @@ class BriefingApp(App[int]):
     def _load(self, reason: str, previous: KnowledgeBase | None, changed: list[str]) -> None:
         started = time.perf_counter()
         sig = signature(self.kb_path)
+        if previous is not None and not self.kb_path.is_dir():
+            # A folder that vanished (a branch switch, a network drive) must not empty the desk.
+            self.post_message(KnowledgeFailed(
+                reason, f"de map {self.kb_path} is niet bereikbaar; de vorige versie blijft in "
+                "gebruik", sig))
+            return
         try:
             kb = load_knowledge(self.kb_path, previous=previous)
             engine = self.engine_factory(kb)

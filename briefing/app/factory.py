@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,7 @@ def run_app(kb: Path, embargo: bool = False, **options: Any) -> int:
     """Run the live desk in this terminal; returns the exit code."""
     kb = Path(kb)
     if not kb.is_dir():
-        print(f"briefing: fout: map met de kennisbank bestaat niet: {kb}")
+        print(f"briefing: fout: map met de kennisbank bestaat niet: {kb}", file=sys.stderr)
         return 2
     options.setdefault("theme", os.environ.get("BRIEFING_THEME") or None)
     app = make_app(kb, embargo=embargo, **options)

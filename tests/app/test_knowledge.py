@@ -142,3 +142,20 @@ async def test_an_engine_that_cannot_open_is_reported(build):
         await enter_text(pilot, "brochure")
         assert "niet beschikbaar" in str(app.screen.query_one("#live-status", Static).render())
         assert "niet geladen" in status(app)
+
+
+async def test_a_vanished_folder_keeps_the_desk_working(build, kb_copy):
+    app = build(kb_copy)
+    async with app.run_test(size=(100, 32), notifications=True) as pilot:
+        await ready(pilot)
+        moved = kb_copy.with_name("elders")
+        kb_copy.rename(moved)
+        await poll(pilot)
+        assert any("niet bereikbaar" in n for n in notifications(app))
+        await enter_text(pilot, "brochure melders")
+        assert OLD_LINE in live_lines(app)
+        # Back again, edited meanwhile: picked up.
+        moved.rename(kb_copy)
+        edit(kb_copy / "dossiers" / FKD, OLD_LINE, NEW_LINE)
+        await poll(pilot)
+        assert NEW_LINE in live_lines(app)

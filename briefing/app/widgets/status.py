@@ -73,7 +73,3 @@ class QuestionInput(Input):
     def action_to_conversation(self) -> None:
         self.post_message(self.ToConversation())
 
-
-def _short(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
