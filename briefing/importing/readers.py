@@ -168,8 +168,26 @@ def _cells(line: str) -> list[str] | None:
     if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 2:
         return [_cell(c) for c in stripped[1:-1].split("|")]
     if "\t" in line.strip("\n") and has_words(line):
-        return [_cell(c) for c in line.rstrip("\n").split("\t")]
+        body = line.lstrip(" \t")
+        marker, _ = parse_markers(body.replace("\t", " ", 1))
+        if marker is not None and re.match(r"^\S{1,4}\t", body):
+            return None  # '•<tab>text', '1.<tab>text': a list item from a Word export
+        cells = [_cell(c) for c in line.rstrip("\n").split("\t")]
+        filled = [c for c in cells if c]
+        if len(filled) == 2 and filled[0].endswith(":") and cells[0] == filled[0]:
+            return None  # 'Onderwerp:<tab>waarde': a label line
+        return cells
     return None
+
+
+def _near_table(lines: list[str], number: int) -> bool:
+    """A row with one filled cell ('LASTEN<tab><tab>') belongs to a table next to it."""
+    for other in range(max(1, number - 2), min(len(lines), number + 2) + 1):
+        if other != number:
+            cells = _cells(lines[other - 1])
+            if cells is not None and sum(1 for c in cells if c) >= 2:
+                return True
+    return False
 
 
 def _cell(text: str) -> str:
@@ -195,6 +213,9 @@ def read_text(text: str, markdown: bool) -> list[Block]:
             table.lines.append(number)
             continue
         cells = _cells(line)
+        if cells is not None and sum(1 for c in cells if c) < 2 and not _near_table(lines, number):
+            cells = None
+            line = line.replace("\t", " ")
         if cells is not None:
             if table is not None and blank_run <= 1:
                 table.rows.append(cells)
@@ -212,7 +233,8 @@ def read_text(text: str, markdown: bool) -> list[Block]:
         blank_run = 0
         if blocks:
             blocks[-1].gap_after = gap
-        expanded = line.expandtabs(4)
+        lead = len(line) - len(line.lstrip(" \t"))
+        expanded = line[:lead].expandtabs(4) + line[lead:].replace("\t", " ")
         indent = len(expanded) - len(expanded.lstrip())
         stripped = expanded.strip()
         heading = _HEADING_MD.match(stripped)

@@ -42,7 +42,11 @@ _SECTIONS = re.compile(
     r"documenten|classificatiegegevens|besluit\s+college.*)$", re.IGNORECASE)
 _VRAAG = re.compile(r"^(?:vraag|v)\s*(?:nr\.?\s*|nummer\s*)?(?P<n>\d{1,3})\b\s*[:.)\-–]?\s*(?P<rest>.*)$",
                     re.IGNORECASE)
-_VRAAG_BARE = re.compile(r"^(?:vraag|v)\s*[:.]\s*(?P<rest>.*)$", re.IGNORECASE)
+_VRAAG_BARE = re.compile(r"^(?:vraag|v)\s*(?P<who>\([^()]*\))?\s*[:.]\s*(?P<rest>.*)$",
+                         re.IGNORECASE)
+# 'Vraag van de VVD (lid Bakker): ...', 'Vraag namens D66: ...'
+_VRAAG_WHO = re.compile(r"^vraag\s+(?:van|namens)\s+(?P<who>[^:?]{2,60}):\s*(?P<rest>.*)$",
+                        re.IGNORECASE)
 _ANSWER = re.compile(r"^(?:antwoord(?:lijn)?|a|reactie(?:\s+wethouder)?|beantwoording|lijn|"
                      r"antwoord\s+wethouder)\s*(?:[:.]\s*(?P<rest>.*))?$", re.IGNORECASE)
 _PRESSED = re.compile(
@@ -786,8 +790,14 @@ class Recogniser:
     # --- questions ----------------------------------------------------------------------
 
     def _starts_question(self, block: Block) -> bool:
-        return block.kind in ("para", "heading", "item") and bool(
-            _VRAAG.match(block.text) or (_VRAAG_BARE.match(block.text) and block.kind != "item"))
+        if block.kind not in ("para", "heading", "item"):
+            return False
+        if _VRAAG.match(block.text):
+            return True
+        if block.kind != "item" and _VRAAG_BARE.match(block.text):
+            return True
+        who = _VRAAG_WHO.match(block.text)
+        return bool(who and block.kind != "item" and self.names.parse_askers(who.group("who")))
 
     def _asker_header(self, block: Block) -> bool:
         """'Lid Mangal (DENK)', 'Fractie GL – raadslid Jansen': a strong asker line."""
@@ -837,11 +847,18 @@ class Recogniser:
 
         # 'Vraag 2:', 'Vraag 5 *Van Pijpen*', 'Vraag 3 (VVD, lid Bakker): tekst'
         match = _VRAAG.match(text) or (_VRAAG_BARE.match(text) if block.kind != "item" else None)
-        if match:
-            number = int(match.group("n")) if "n" in match.groupdict() and match.group("n") else None
+        who = _VRAAG_WHO.match(text) if not match and block.kind != "item" else None
+        if who and not self.names.parse_askers(who.group("who")):
+            who = None
+        if match or who:
+            groups = (match or who).groupdict()
+            number = int(groups["n"]) if groups.get("n") else None
             question = self._new_question(number, block)
             question.by_label = True
-            self._question_line(question, match.group("rest").strip())
+            if groups.get("who"):
+                self._with_askers(question, _unwrap(groups["who"]), groups["rest"].strip())
+            else:
+                self._question_line(question, groups["rest"].strip())
             return i + 1
 
         # 'Antwoord:'
@@ -899,7 +916,13 @@ class Recogniser:
                 return i + 1
             if self._numbered_question(block):
                 question = self._new_question(block.number, block)
-                question.segments.append(_Segment(self._group_asker(), [text]))
+                who = _VRAAG_WHO.match(text) or re.match(
+                    r"^(?P<who>\([^()]{2,60}\)|[^:?]{2,40}):\s*(?P<rest>.+)$", text)
+                askers = self.names.parse_askers(_unwrap(who.group("who"))) if who else None
+                if askers:
+                    self._with_askers(question, _unwrap(who.group("who")), who.group("rest"))
+                else:
+                    question.segments.append(_Segment(self._group_asker(), [text]))
                 return i + 1
 
         if question is None:
@@ -959,7 +982,11 @@ class Recogniser:
         askers = None
         paren = re.match(r"^\((?P<who>[^()]+)\)\s*[:.\-–]?\s*(?P<text>.*)$", rest)
         colon = re.match(r"^(?P<who>[^:?]{2,60}):\s*(?P<text>.*)$", rest)
-        if paren:
+        trailing = re.match(r"^(?P<text>.+?[?.])\s*\((?P<who>[^()]+)\)$", rest)
+        if trailing and self.names.parse_askers(trailing.group("who")):
+            askers = self.names.parse_askers(trailing.group("who"))
+            text = trailing.group("text")
+        elif paren:
             askers = self.names.parse_askers(paren.group("who"), force=True)
             text = paren.group("text") if askers else rest
         elif colon and self.names.parse_askers(colon.group("who"), force=True):
@@ -972,6 +999,13 @@ class Recogniser:
             question.segments.append(_Segment(asker))
         if text:
             question.segments[0].text.append(text)
+
+    def _with_askers(self, question: _Question, who: str, text: str) -> None:
+        askers = self.names.parse_askers(who, force=True) or [self._group_asker()]
+        for asker in askers:
+            question.segments.append(_Segment(asker))
+        if text.strip():
+            question.segments[0].text.append(text.strip())
 
     def _in_vraag_block(self) -> bool:
         """The current question was opened by a 'Vraag N' line (askers may follow it)."""
@@ -1276,11 +1310,17 @@ class Recogniser:
             for index, question in enumerate(out, start=1):
                 question.number = index
         else:
-            next_number = max(numbers, default=0) + 1
+            # Unnumbered questions follow the one before them, skipping numbers in use.
+            used, current = set(numbers), 0
             for question in out:
-                if question.number is None:
-                    question.number = next_number
-                    next_number += 1
+                if question.number is not None:
+                    current = question.number
+                    continue
+                current += 1
+                while current in used:
+                    current += 1
+                question.number = current
+                used.add(current)
         return out
 
     def _leftovers(self) -> list[tuple[int, str]]:
@@ -1298,6 +1338,14 @@ class Recogniser:
 
 
 # --- helpers ---------------------------------------------------------------------------------
+
+
+def _unwrap(text: str) -> str:
+    """'(VVD, lid Bakker)' -> 'VVD, lid Bakker'; other text unchanged."""
+    text = text.strip()
+    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+        return text[1:-1].strip()
+    return text
 
 
 def _holder(text: str) -> str | None:

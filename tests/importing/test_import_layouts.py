@@ -549,3 +549,28 @@ def test_nothing_is_dropped_silently(imp):
     assert [(u.line, u.text) for u in d.unrecognised] == [
         (9, "Zomaar een losse regel zonder vraag")]
     assert d.questions[0].question == "Waarom?"
+
+
+def test_word_text_export_with_tabs_and_short_labels(imp):
+    d = imp(
+        "Annotatie commissie Zorg, 5 februari 2025\n\n"
+        "Onderwerp:\tJeugdzorg wachtlijsten\nPortefeuillehouder:\twethouder De Jong\n\n"
+        "Hoofdboodschap:\n\n•\tDe wachtlijsten dalen.\n\to\tIn Noord het snelst.\n"
+        "•\tWe blijven investeren.\n\n"
+        "Vragen\n\nV: Hoe lang is de wachttijd? (SP)\nA: Twaalf weken.\n\n"
+        "Vraag (CDA): Wat doet u voor gezinnen?\nReactie: We bieden overbruggingszorg.\n"
+        "Indien doorgevraagd naar de kosten: die vallen binnen het budget.\n\n"
+        "3. Vraag van de VVD (lid Bakker): Waarom niet sneller?\n- Er is te weinig personeel.\n")
+    assert (d.title, d.portfolio_holder, d.date.isoformat()) == (
+        "Jeugdzorg wachtlijsten", "wethouder De Jong", "2025-02-05")
+    assert d.core_message[0].text == "De wachtlijsten dalen."
+    assert [s.text for s in d.core_message[0].sub] == ["In Noord het snelst."]
+    assert d.facts == []
+    assert [(q.member, q.party, q.question) for q in d.questions] == [
+        (None, "SP", "Hoe lang is de wachttijd?"),
+        (None, "CDA", "Wat doet u voor gezinnen?"),
+        ("Bakker", "VVD", "Waarom niet sneller?"),
+    ]
+    assert line_texts(d.questions[0].answer) == ["Twaalf weken."]
+    assert line_texts(d.questions[1].if_pressed) == ["Naar de kosten: die vallen binnen het budget."]
+    assert sorted(q.number for q in d.questions) == [1, 2, 3]
