@@ -20,7 +20,7 @@ from briefing.app.clipboard import fallback_copy
 from briefing.app.commands import BriefingCommands, DossierCommands
 from briefing.app.conversation import visible
 from briefing.app.messages import CopyDone, KnowledgeChanged, KnowledgeFailed, KnowledgeReady
-from briefing.app.screens.dialogs import HelpScreen, ProblemsScreen
+from briefing.app.screens.dialogs import ConfirmScreen, HelpScreen, ProblemsScreen
 from briefing.app.screens.main import MainScreen
 from briefing.app.watch import changed_files, signature
 from briefing.model.knowledge import KnowledgeBase, is_under_embargo
@@ -300,6 +300,26 @@ class BriefingApp(App[int]):
     def action_reload(self) -> None:
         if not self.loading:
             self.reload([])
+
+    async def action_quit(self) -> None:
+        """Quit; first ask when pinned lines were never saved (they would be lost)."""
+        try:
+            main = self.main
+        except LookupError:
+            main = None
+        if main is None or not (main.cheatsheet.pins and main.cheatsheet_dirty):
+            self.exit()
+            return
+        if isinstance(self.screen, ConfirmScreen):
+            return
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.exit()
+
+        self.push_screen(ConfirmScreen(
+            f"Het spiekbriefje ({len(main.cheatsheet)} regels) is niet opgeslagen. Toch "
+            "afsluiten? (n en dan ctrl+s slaat het op)"), done)
 
     def action_help_quit(self) -> None:
         self.notify("Afsluiten met ctrl+q. Kopiëren op een kaart: enter of ctrl+c.",

@@ -269,3 +269,38 @@ async def test_practice_round_starts_from_the_palette(build):
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, PracticeScreen)
+
+
+async def test_palette_runs_card_actions(build):
+    app = build()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await ready(pilot)
+        await ask(pilot, "brochure melders")
+        card = app.focused
+        await pilot.press("escape")
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await type_text(pilot, "regel kopi")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.clipboard == card.items()[0].text
+
+
+async def test_quit_asks_first_when_pins_are_unsaved(build):
+    app = build()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await ready(pilot)
+        await ask(pilot, "brochure melders")
+        await pilot.press("space")
+        await settle(pilot)
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.is_running and not isinstance(app.screen, ConfirmScreen)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+    assert app.return_code == 0

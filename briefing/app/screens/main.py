@@ -57,6 +57,7 @@ class MainScreen(Screen):
         self.show_cheatsheet = False
         self.last_saved: str | None = None
         self._asking: str | None = None
+        self.cheatsheet_dirty = False  # pins changed since the last save
 
     @property
     def briefing(self) -> BriefingApp:
@@ -225,7 +226,11 @@ class MainScreen(Screen):
         self.input.focus()
 
     @on(QuestionInput.ToConversation)
-    def _to_conversation(self) -> None:
+    def _up_from_input(self) -> None:
+        self.action_to_conversation()
+
+    def action_to_conversation(self) -> None:
+        """Focus the newest answer card."""
         cards = self.query_one(ConversationView).cards()
         if cards:
             cards[-1].focus()
@@ -332,6 +337,7 @@ class MainScreen(Screen):
         if not self.cheatsheet.add(pin):
             self.app.notify("Deze regel staat al op het spiekbriefje.", markup=False)
             return
+        self.cheatsheet_dirty = True
         self.query_one(CheatsheetPanel).show(self.cheatsheet.pins)
         if not self.show_cheatsheet and len(self.cheatsheet) == 1 and self.size.width >= AUTO_SIDE_WIDTH:
             self.show_cheatsheet = True
@@ -341,18 +347,30 @@ class MainScreen(Screen):
 
     @on(PinList.Action)
     def _pin_action(self, message: PinList.Action) -> None:
-        if message.name == "move":
-            index = self.cheatsheet.move(message.index, message.argument)
-            self.query_one(CheatsheetPanel).show(self.cheatsheet.pins, index)
-        elif message.name == "remove":
-            self.cheatsheet.remove(message.index)
-            self.query_one(CheatsheetPanel).show(self.cheatsheet.pins,
-                                                 min(message.index, len(self.cheatsheet) - 1))
-        elif message.name == "copy":
-            if 0 <= message.index < len(self.cheatsheet):
-                self.briefing.copy(self.cheatsheet.pins[message.index].text, "Regel gekopieerd")
-        elif message.name == "clear":
+        self.pin_action(message.name, message.index, message.argument)
+
+    def pin_action(self, name: str, index: int | None = None, argument: int = 0) -> None:
+        """Move, remove or copy a pinned line (default: the one selected in the panel)."""
+        if index is None:
+            index = self.query_one(PinList).cursor
+        if name == "clear":
             self.action_clear_cheatsheet()
+            return
+        if not 0 <= index < len(self.cheatsheet):
+            self.app.notify("Kies eerst een regel op het spiekbriefje (F3).", severity="warning",
+                            markup=False)
+            return
+        if name == "move":
+            index = self.cheatsheet.move(index, argument)
+            self.cheatsheet_dirty = True
+            self.query_one(CheatsheetPanel).show(self.cheatsheet.pins, index)
+        elif name == "remove":
+            self.cheatsheet.remove(index)
+            self.cheatsheet_dirty = True
+            self.query_one(CheatsheetPanel).show(self.cheatsheet.pins,
+                                                 min(index, len(self.cheatsheet) - 1))
+        elif name == "copy":
+            self.briefing.copy(self.cheatsheet.pins[index].text, "Regel gekopieerd")
 
     def action_clear_cheatsheet(self) -> None:
         if not self.cheatsheet.pins:
@@ -362,6 +380,7 @@ class MainScreen(Screen):
         def done(yes: bool | None) -> None:
             if yes:
                 count = self.cheatsheet.clear()
+                self.cheatsheet_dirty = False
                 self.query_one(CheatsheetPanel).show([])
                 self.app.notify(f"Spiekbriefje gewist ({count} regels).", markup=False)
 
@@ -395,6 +414,7 @@ class MainScreen(Screen):
             self.app.notify(f"Opslaan mislukt: {message.error}", severity="error", markup=False)
         else:
             self.last_saved = message.path
+            self.cheatsheet_dirty = False
             self.app.notify(f"Opgeslagen als {message.path}", title="Spiekbriefje opgeslagen",
                             markup=False)
 

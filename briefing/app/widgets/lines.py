@@ -29,6 +29,13 @@ class LineItem(HorizontalGroup):
         yield Static(self.bullet, classes="bullet", markup=False)
         yield Static(self.text, classes="text", markup=False)
 
+    def on_click(self, event: events.Click) -> None:
+        browser = next((a for a in self.ancestors if isinstance(a, LineBrowser)), None)
+        if browser is not None and self.has_class("selectable"):
+            event.stop()
+            browser.focus()
+            browser.select_item(self)
+
     def mark(self, selected: bool, focused: bool) -> None:
         """Highlight as the selected line; ▶ (readable without colour) while focused."""
         self.set_class(selected, "-selected")
@@ -85,6 +92,11 @@ class LineBrowser(VerticalGroup, can_focus=True):
         items = self.items()
         if items:
             self.cursor = index % len(items)
+
+    def select_item(self, item: LineItem) -> None:
+        items = self.items()
+        if item in items:
+            self.cursor = items.index(item)
 
     def select_edge(self, last: bool) -> None:
         items = self.items()
