@@ -71,7 +71,7 @@ _FURNITURE = re.compile(
 # Header labels. The value follows a colon or a space, or sits on the next line(s).
 _HEADER_LABELS = [
     ("title", r"titel|onderwerp|betreft|titel annotatie|nummer agendapunt"),
-    ("meeting", r"vergadering|gremium"),
+    ("meeting", r"vergadering|gremium|(?:raads)?commissie(?=\s*:)"),
     ("date", r"datum(?: vergadering)?|vergaderdatum|d\.d\."),
     ("agenda", r"agendapunt(?:\s*(?:nr\.?|nummer))?|agendanummer|agenda\s*punt"),
     ("holder", r"portefeuillehouder|bestuurder|verantwoordelijk wethouder|wethouder|burgemeester"),
@@ -627,7 +627,7 @@ class Recogniser:
                 self.pending = after or (key if not match.group("value").strip() else None)
                 self._use(block)
                 return i + 1
-            if self._set_header(key, value, block):
+            if self._set_header(key, value, block, match.group("label")):
                 self._use(block)
                 return i + 1
         if _AGENDA_KIND.match(text) and len(_words(text)) <= 6:
@@ -701,7 +701,7 @@ class Recogniser:
             value = ""
         return value, after
 
-    def _set_header(self, key: str, value: str, block: Block) -> bool:
+    def _set_header(self, key: str, value: str, block: Block, label: str = "") -> bool:
         value = _strip_colon(value).strip()
         if not value or _PLACEHOLDER.fullmatch(value):
             return True
@@ -709,6 +709,9 @@ class Recogniser:
             self._set_title(value, 3)
         elif key == "meeting":
             if not self._meeting(value, force=True):
+                if not re.match(r"(?i)(?:raads)?commissie|raad|college|gemeenteraad", value) and \
+                        re.match(r"(?i)(?:raads)?commissie", label):
+                    value = f"Commissie {value}"  # 'Commissie: Mobiliteit, ...'
                 self.meeting = self.meeting or value
         elif key == "date":
             found = dates.find_date(value)
@@ -1158,7 +1161,7 @@ class Recogniser:
                 for key, pattern in _LABEL_RE:
                     if pattern.fullmatch(cells[0].rstrip(":")) or \
                             pattern.match(cells[0].rstrip(":") + ":"):
-                        if self._set_header(key, cells[1], block):
+                        if self._set_header(key, cells[1], block, cells[0]):
                             break
                 else:
                     self._fact(cells, header, row)

@@ -144,3 +144,52 @@ def test_zip_that_is_not_word(tmp_path):
         archive.writestr("iets.txt", "hallo")
     with pytest.raises(ReadError, match="geen Word-document"):
         import_file(path)
+
+
+def test_word_header_table_bold_headings_and_list_levels(tmp_path, registers):
+    """As many real files look: a header table, bold lines instead of heading styles, and
+    'List Paragraph' items whose level sits in the paragraph's own numbering (ilvl)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    d = docx.Document()
+    table = d.add_table(rows=4, cols=2)
+    for r, (a, b) in enumerate([("Onderwerp", "Handhaving op het water"),
+                                ("Commissie", "Mobiliteit, Openbare Ruimte en Water"),
+                                ("Datum", "14 januari 2025"),
+                                ("Portefeuillehouder", "wethouder Melkert")]):
+        table.cell(r, 0).text = a
+        table.cell(r, 1).text = b
+    _bold(d, "Kernboodschap")
+
+    def item(text, level):
+        paragraph = d.add_paragraph(text, style="List Paragraph")
+        num_pr = OxmlElement("w:numPr")
+        for tag, value in (("w:ilvl", level), ("w:numId", 1)):
+            node = OxmlElement(tag)
+            node.set(qn("w:val"), str(value))
+            num_pr.append(node)
+        paragraph._p.get_or_add_pPr().append(num_pr)
+
+    item("Het water moet veilig blijven.", 0)
+    item("Meer boa's op het water.", 1)
+    item("We werken samen met de politie.", 0)
+    _bold(d, "Vragen")
+    _bold(d, "Fractie GroenLinks – raadslid Ernsting")
+    _bold(d, "Hoeveel boetes zijn er uitgeschreven?")
+    d.add_paragraph("In 2024 waren dat er 1.200.")
+    _bold(d, "En hoeveel boa's zijn er nu?")
+    d.add_paragraph("Twaalf.")
+    path = tmp_path / "water.docx"
+    d.save(path)
+    dossier = import_file(path, registers).dossier
+    assert (dossier.title, dossier.meeting, dossier.date.isoformat(), dossier.portfolio_holder) == (
+        "Handhaving op het water", "Commissie Mobiliteit, Openbare Ruimte en Water",
+        "2025-01-14", "wethouder Melkert")
+    assert [line.text for line in dossier.core_message] == [
+        "Het water moet veilig blijven.", "We werken samen met de politie."]
+    assert [s.text for s in dossier.core_message[0].sub] == ["Meer boa's op het water."]
+    assert [(q.number, q.member, q.party, q.question) for q in dossier.questions] == [
+        (1, "Ernsting", "GL", "Hoeveel boetes zijn er uitgeschreven?"),
+        (2, "Ernsting", "GL", "En hoeveel boa's zijn er nu?")]
+    assert line_texts(dossier.questions[0].answer) == ["In 2024 waren dat er 1.200."]
