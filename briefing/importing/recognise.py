@@ -218,6 +218,7 @@ class _Question:
     state: str = "ask"          # ask | answer | pressed
     answer_numbers: list[int] = field(default_factory=list)
     by_label: bool = False      # opened by a 'Vraag N' line: asker lines may follow
+    item_level: int | None = None  # a bullet that is a question: answers are deeper bullets
 
     @property
     def has_text(self) -> bool:
@@ -647,7 +648,7 @@ class Recogniser:
             return i + 1
         if re.match(r"^annotatie\b", text, re.IGNORECASE) and len(_words(text)) > 1 \
                 and self.title_rank < 2:
-            self._set_title(text, 2)
+            self._set_title(re.sub(r"(?i)^annotatie\s*:\s*", "", text), 2)
             self._use(block)
             return i + 1
         if heading is not None:
@@ -928,6 +929,17 @@ class Recogniser:
                     question.segments.append(_Segment(self._group_asker(), [text]))
                 return i + 1
 
+        # '- Waarom ...?' with deeper bullets as its answer.
+        if block.kind == "item" and text.endswith("?") and block.marker == "bullet" and (
+                (question is None and self._followed_by_deeper(i)) or (
+                    question is not None and question.item_level is not None
+                    and block.level <= question.item_level)):
+            question = self._new_question(None, block)
+            question.item_level = block.level
+            question.segments.append(_Segment(self._group_asker(), [text]))
+            question.state = "answer"
+            return i + 1
+
         if question is None:
             if block.kind in ("para", "heading") or block.bold:
                 if self.group is not None or text.endswith("?") or block.bold:
@@ -942,8 +954,8 @@ class Recogniser:
 
         # A new unnumbered question under the same asker: a question mark or bold, after an answer.
         if block.kind in ("para", "heading") and (text.endswith("?") or block.bold) and \
-                question.state != "ask" and len(question.answer) and self.group is not None \
-                and not self._in_vraag_block() and (question.number is None or block.bold):
+                question.state != "ask" and len(question.answer) and not self._in_vraag_block() \
+                and (question.number is None or block.bold) and question.item_level is None:
             question = self._new_question(None, block)
             question.segments.append(_Segment(self._group_asker(), [text]))
             return i + 1
@@ -1038,6 +1050,11 @@ class Recogniser:
         if last is None:
             return self.section == "qa"
         return block.number == last + 1
+
+    def _followed_by_deeper(self, i: int) -> bool:
+        following = self._next_content(i)
+        return following is not None and self.blocks[following].kind == "item" and \
+            self.blocks[following].level > self.blocks[i].level
 
     def _followed_by_items(self, i: int) -> bool:
         following = self._next_content(i)

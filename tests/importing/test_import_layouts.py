@@ -574,3 +574,40 @@ def test_word_text_export_with_tabs_and_short_labels(imp):
     assert line_texts(d.questions[0].answer) == ["Twaalf weken."]
     assert line_texts(d.questions[1].if_pressed) == ["Naar de kosten: die vallen binnen het budget."]
     assert sorted(q.number for q in d.questions) == [1, 2, 3]
+
+
+def test_questions_as_headings_paragraphs_and_bullets(imp):
+    d = imp("""
+        # Annotatie: Evaluatie Sail 2025
+
+        ## Vragen
+
+        ### Waarom was het zo druk op het IJ?
+
+        Het weer was goed.
+
+        Er waren extra schepen.
+
+        ### Wat kostte de inzet van de politie?
+
+        € 4 miljoen, binnen de begroting.
+
+        ## Reactieve lijnen
+
+        - Waarom waren er geen extra pontjes?
+          - Er waren er wel drie extra.
+        - Komt Sail terug in 2030?
+          - Daar besluit de raad over.
+
+        ## Achtergrond
+
+        Sail is eens per vijf jaar.
+        """, name="sail.md")
+    assert d.title == "Evaluatie Sail 2025"
+    assert [(q.number, q.question, line_texts(q.answer)) for q in d.questions] == [
+        (1, "Waarom was het zo druk op het IJ?", ["Het weer was goed.", "Er waren extra schepen."]),
+        (2, "Wat kostte de inzet van de politie?", ["€ 4 miljoen, binnen de begroting."]),
+        (3, "Waarom waren er geen extra pontjes?", ["Er waren er wel drie extra."]),
+        (4, "Komt Sail terug in 2030?", ["Daar besluit de raad over."]),
+    ]
+    assert [t.title for t in d.themes] == ["Achtergrond"]
