@@ -40,8 +40,11 @@ _SECTIONS = re.compile(
     r"stand\s+van\s+zaken|proces|participatie|juridisch\w*|tijdlijn|vervolg|actuele\s+\w+|"
     r"bestuurlijke\s+\w+|wettelijke\s+grondslag|onderbouwing\s+besluit|reden\s+spoed|"
     r"documenten|classificatiegegevens|besluit\s+college.*)$", re.IGNORECASE)
-_VRAAG = re.compile(r"^(?:vraag|v)\s*(?:nr\.?\s*|nummer\s*)?(?P<n>\d{1,3})\b\s*[:.)\-–]?\s*(?P<rest>.*)$",
-                    re.IGNORECASE)
+# 'Vraag 2:', 'Vraag 3 (VVD, lid Bakker):', 'Vraag 5 *Van Pijpen*', 'Vraag 4 – GL', 'Vraag 1 van
+# de VVD: ...'; not 'Vraag 1 van het onderzoek was ...' in running text.
+_VRAAG = re.compile(
+    r"^(?:vraag|v)\s*(?:nr\.?\s*|nummer\s*)?(?P<n>\d{1,3})\b\s*"
+    r"(?:[:.)\-–]\s*|(?=[(*\[]|(?-i:[A-Z]))|(?=(?:van|namens)\s[^:?]{2,60}:)|$)(?P<rest>.*)$", re.IGNORECASE)
 _VRAAG_BARE = re.compile(r"^(?:vraag|v)\s*(?P<who>\([^()]*\))?\s*[:.]\s*(?P<rest>.*)$",
                          re.IGNORECASE)
 # 'Vraag van de VVD (lid Bakker): ...', 'Vraag namens D66: ...'
@@ -145,10 +148,6 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-def _norm(text: str) -> str:
-    return tidy(text).strip()
-
-
 def _strip_colon(text: str) -> str:
     return text.rstrip().rstrip(":").rstrip()
 
@@ -186,13 +185,6 @@ class _Lines:
 
     def close(self) -> None:
         self.stack.clear()
-
-    def extend_last(self, text: str) -> bool:
-        node = self.stack[-1][1] if self.stack else (self.roots[-1] if self.roots else None)
-        if node is None:
-            return False
-        node.text = f"{node.text} {text}"
-        return True
 
     def __len__(self) -> int:
         return sum(len(n.line().flatten()) for n in self.roots)
@@ -288,7 +280,7 @@ class Recogniser:
         self.redactions: list[str] = []
         self.unrecognised: list[tuple[int, str]] = []
         self.used: set[int] = set()
-        self.pressed_label_level = -1
+        self.last_label = ""
 
     # --- entry -----------------------------------------------------------------------
 
@@ -325,7 +317,8 @@ class Recogniser:
             if text != block.text and (not has_words(text) or CONTACT_LABELS.fullmatch(
                     _strip_colon(text)) or re.fullmatch(r"\W*", text)):
                 self._use(block)       # only a redacted name (and its label) was here
-                previous_label = _strip_colon(text) or previous_label
+                # The next line's bare mark ('5.1, 2, e' alone) is a second name for this label.
+                previous_label = self.last_label or previous_label
                 continue
             block.text = text
             text, points = extract_pm(text)
@@ -333,8 +326,6 @@ class Recogniser:
                 self.open_points.extend(points)
                 if not has_words(text):
                     self._use(block)
-                    if self.theme is None and self.section == "header":
-                        pass
                     block.text = ""
                     block.kind = "pm"
                     kept.append(block)  # keeps its place: a theme with only a PM is a theme
@@ -347,6 +338,7 @@ class Recogniser:
 
     def _redact(self, text: str, line: int, context: str) -> str:
         left, found = remove_redactions(text)
+        self.last_label = ""
         contact = CONTACT_LABELS.match(context or "")
         for redaction in found:
             label = _strip_colon(" ".join(_words(redaction.label)[-6:]))
@@ -355,6 +347,7 @@ class Recogniser:
             elif contact and fold(label) != fold(contact.group(0)):
                 label = f"{contact.group(0)}: {label}"
             label = label or context or "naam"
+            self.last_label = label
             self.redactions.append(f"{label} (regel {line}, Woo {redaction.ground})")
         return left
 
@@ -375,7 +368,6 @@ class Recogniser:
                 moment = dates.parse_moment(when, self.date or reference)
                 if moment is not None:
                     self.embargo = moment
-                    self._embargo_reference = reference
                     return
 
     # --- dispatch -----------------------------------------------------------------------
@@ -991,6 +983,7 @@ class Recogniser:
     def _question_line(self, question: _Question, rest: str) -> None:
         """The rest of a 'Vraag N' line: askers, question text, or both."""
         rest = rest.strip().strip("*").strip()
+        rest = re.sub(r"^(?:van|namens)\s+(?:de\s+|het\s+)?", "", rest)  # 'van de VVD: ...'
         if not rest:
             return
         text = rest

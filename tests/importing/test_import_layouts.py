@@ -157,7 +157,18 @@ def test_vraag_with_askers_in_brackets(imp):
 
         Vraag 4 – D66 (lid De Vries): Wat vindt u ervan?
         Antwoord: Goed.
+
+        Vraag 5 van de VVD: En de kosten?
+
+        - Binnen de begroting.
+
+        Toelichting
+
+        Vraag 1 van het onderzoek was of de aanpak werkt.
         """)
+    assert asked(d.questions[2]) == (5, None, "VVD", "En de kosten?")
+    assert len(d.questions) == 3
+    assert line_texts(d.themes[0].lines) == ["Vraag 1 van het onderzoek was of de aanpak werkt."]
     assert asked(d.questions[0]) == (3, "Bakker", "VVD", "Waarom niet eerder?")
     assert asked(d.questions[1]) == (4, "De Vries", "D66", "Wat vindt u ervan?")
     assert line_texts(d.questions[1].answer) == ["Goed."]

@@ -114,6 +114,9 @@ def test_woo_marks_are_never_content(imported):
         data = dossier.model_dump(mode="json", exclude={"redactions"})
         assert not WOO_MARK.search(str(data)), dossier.source
     assert len(imported["001_ef05b96a5bae04e0.txt"].dossier.redactions) == 2
+    # '5.1, 2, e' alone on the next line is a second name under the same label.
+    assert [r.split(" (")[0] for r in imported["000_510f99ee15ad2b76.txt"].dossier.redactions] \
+        == ["Behandelend ambtenaar", "Behandelend ambtenaar"]
     assert all("Behandelend ambtenaar" in r
                for r in imported["004_042e2d7b755fe88c.txt"].dossier.redactions)
 
