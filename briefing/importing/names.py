@@ -86,7 +86,8 @@ class Names:
         member = _bare_member(asker.member) or None
         party = _bare_party(asker.party) or None
         if member:
-            member = self.member(member) or member
+            # A surname without first name starts with a capital, also its 'van' ('Van der Berg').
+            member = self.member(member) or (member[:1].upper() + member[1:])
         if party:
             party = self.party(party) or party
         if member and not party:
@@ -130,10 +131,16 @@ class Names:
             member_key = _MEMBER_KEY.match(part)
             party_key = _PARTY_KEY.match(part)
             if member_key and not asker.member:
-                asker.member = member_key.group("name").strip()
+                name = member_key.group("name").strip()
+                if not (_NAME.match(name) or self.member(name)):
+                    return None  # 'Lid Mangal heeft eerder gevraagd ...' is a sentence
+                asker.member = name
                 asker.explicit = True
             elif party_key and not asker.party:
-                asker.party = party_key.group("name").strip()
+                name = party_key.group("name").strip()
+                if not (self.is_party(name) or _NAME.match(name) or _CAPS_WORD.match(name)):
+                    return None
+                asker.party = name
                 asker.explicit = True
             elif not asker.party and self.is_party(part):
                 asker.party = part

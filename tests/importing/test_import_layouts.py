@@ -622,3 +622,21 @@ def test_questions_as_headings_paragraphs_and_bullets(imp):
         (4, "Komt Sail terug in 2030?", ["Daar besluit de raad over."]),
     ]
     assert [t.title for t in d.themes] == ["Achtergrond"]
+
+
+def test_sentences_that_mention_a_member_are_not_asker_lines(imp):
+    d = imp("""
+        Vragen raadsleden
+
+        Lid van der Berg (VVD)
+
+        Wat is de planning?
+
+        Lid Mangal heeft hier eerder ook naar gevraagd.
+
+        Fractie is akkoord met de planning.
+        """)
+    (q,) = d.questions
+    assert (q.member, q.party) == ("Van der Berg", "VVD")
+    assert line_texts(q.answer) == ["Lid Mangal heeft hier eerder ook naar gevraagd.",
+                                    "Fractie is akkoord met de planning."]
