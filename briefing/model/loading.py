@@ -12,7 +12,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from briefing.model.dossier import Dossier
 from briefing.model.knowledge import KnowledgeBase
 from briefing.model.problems import WARNING, Problem
-from briefing.model.registers import Abbreviation, Member, Party, Registers, fold
+from briefing.model.registers import Abbreviation, Member, Party, Registers
 from briefing.model.validation import translate
 from briefing.model.yamlsource import SourceMap, YamlFileError, load_yaml_file
 
@@ -176,38 +176,40 @@ def _validate_dossier(path: Path, loaded, kb) -> tuple[Dossier | None, SourceMap
 def _check_references(kb: KnowledgeBase) -> None:
     """Members and parties that the registers do not know: warnings with a suggestion."""
     reg = kb.registers
-    if not reg.members and not reg.parties:
-        return
+
+    def warn_unknown(path: Path, line: int | None, kind: str, name: str | None) -> None:
+        if not name:
+            return
+        if kind == "raadslid":
+            if not reg.members or reg.member(name, threshold=100):
+                return
+            register, hint = "raadsleden.yaml", reg.suggest_member(name)
+        else:
+            if not reg.parties or reg.party(name, threshold=100):
+                return
+            register, hint = "fracties.yaml", reg.suggest_party(name)
+        kb.problems.append(Problem(
+            path, line, f"{kind} '{name}' staat niet in {register}"
+            + (f"; bedoelde u '{hint}'?" if hint else ""), WARNING))
+
     for dossier in kb.dossiers:
         source = kb.sources.get(dossier.id)
         path = kb.paths[dossier.id]
+
+        def line(loc: tuple) -> int | None:
+            return source.line(loc) if source else None
+
         for qi, question in enumerate(dossier.questions):
-            askers = [((("vragen", qi)), question.member, question.party)]
+            askers = [(("vragen", qi), question.member, question.party)]
             askers += [(("vragen", qi, "varianten", vi), v.member, v.party)
                        for vi, v in enumerate(question.variants)]
             for loc, member, party in askers:
-                if member and reg.members and reg.member(member, threshold=100) is None:
-                    hint = reg.suggest_member(member)
-                    kb.problems.append(Problem(
-                        path, source.line(loc + ("raadslid",)) if source else None,
-                        f"raadslid '{member}' staat niet in raadsleden.yaml"
-                        + (f"; bedoelde u '{hint}'?" if hint else ""), WARNING))
-                if party and reg.parties and reg.party(party, threshold=100) is None:
-                    hint = reg.suggest_party(party)
-                    kb.problems.append(Problem(
-                        path, source.line(loc + ("fractie",)) if source else None,
-                        f"fractie '{party}' staat niet in fracties.yaml"
-                        + (f"; bedoelde u '{hint}'?" if hint else ""), WARNING))
+                warn_unknown(path, line(loc + ("raadslid",)), "raadslid", member)
+                warn_unknown(path, line(loc + ("fractie",)), "fractie", party)
         for pi, party in enumerate(dossier.open_parties):
-            if reg.parties and reg.party(party, threshold=100) is None:
-                hint = reg.suggest_party(party)
-                kb.problems.append(Problem(
-                    path, source.line(("open_fracties", pi)) if source else None,
-                    f"fractie '{party}' staat niet in fracties.yaml"
-                    + (f"; bedoelde u '{hint}'?" if hint else ""), WARNING))
-    known = {fold(p.name) for p in reg.parties} | {fold(a) for p in reg.parties for a in p.abbreviations}
+            warn_unknown(path, line(("open_fracties", pi)), "fractie", party)
     for member in reg.members:
-        if member.party and reg.parties and fold(member.party) not in known and reg.party(member.party, threshold=100) is None:
+        if member.party and reg.parties and reg.party(member.party, threshold=100) is None:
             kb.problems.append(Problem(
                 kb.root / "raadsleden.yaml", None,
                 f"fractie '{member.party}' van raadslid {member.name} staat niet in fracties.yaml",
