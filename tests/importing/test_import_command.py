@@ -157,3 +157,32 @@ def test_command_runs_as_a_subprocess(tmp_path):
         cwd=REPO, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "proefdraai" in result.stdout
+
+
+def test_out_defaults_to_the_knowledge_folder_here(tmp_path, monkeypatch, capsys):
+    (tmp_path / "knowledge" / "dossiers").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)
+    assert main(["import", str(SEED_002)]) == 0
+    assert dossier_files(tmp_path / "knowledge") == {f"{ID_002}.yaml"}
+
+
+def test_an_id_used_by_another_file_gets_a_suffix(kb_copy, capsys):
+    other = kb_copy / "dossiers" / "met-de-hand.yaml"
+    other.write_text(f"id: {ID_002}\ntitel: Met de hand\n", encoding="utf-8")
+    assert main(["import", str(SEED_002), "--out", str(kb_copy)]) == 0
+    assert f"{ID_002}-2.yaml" in dossier_files(kb_copy)
+    assert load_knowledge(kb_copy).errors == []
+
+
+def test_unreadable_file(tmp_path, monkeypatch, capsys):
+    path = tmp_path / "geheim.txt"
+    path.write_text("Annotatie\n", encoding="utf-8")
+
+    def refuse(self):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    assert main(["import", str(path), "--out", str(tmp_path / "kb")]) == 1
+    err = capsys.readouterr().err
+    assert "geheim.txt" in err and "geen toestemming" in err
+    assert not (tmp_path / "kb").exists()

@@ -640,3 +640,14 @@ def test_sentences_that_mention_a_member_are_not_asker_lines(imp):
     assert (q.member, q.party) == ("Van der Berg", "VVD")
     assert line_texts(q.answer) == ["Lid Mangal heeft hier eerder ook naar gevraagd.",
                                     "Fractie is akkoord met de planning."]
+
+
+def test_windows_text_exports(tmp_path, registers):
+    path = tmp_path / "oud.txt"
+    path.write_bytes("Annotatie over het caf\u00e9beleid\r\n\r\nKernboodschap\r\n\r\n"
+                     "- Het caf\u00e9 blijft open \u2013 tot 1 uur.\r\n".encode("cp1252"))
+    d = import_file(path, registers).dossier
+    assert d.title == "Annotatie over het caf\u00e9beleid"
+    assert line_texts(d.core_message) == ["Het caf\u00e9 blijft open \u2013 tot 1 uur."]
+    path.write_bytes("\ufeffAnnotatie met BOM\n\nKernboodschap\n\n- Een lijn.\n".encode("utf-8"))
+    assert import_file(path, registers).dossier.title == "Annotatie met BOM"
