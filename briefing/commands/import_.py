@@ -19,8 +19,8 @@ def add_arguments(parser) -> None:
                         help="kennisbank om in te schrijven (standaard: ./knowledge of de "
                         "meegeleverde); raadsleden en fracties worden met haar registers herkend")
     parser.add_argument("--json", action="store_true",
-                        help="toon het dossier als JSON op stdout (de samenvatting gaat dan "
-                        "naar stderr)")
+                        help="toon het dossier als JSON op stdout, bij meerdere bestanden een "
+                        "lijst (de samenvatting gaat dan naar stderr)")
     parser.add_argument("--force", action="store_true",
                         help="overschrijf een bestaand dossierbestand met dezelfde naam")
     parser.add_argument("--dry-run", action="store_true",
