@@ -278,15 +278,16 @@ class MainScreen(Screen):
     # --- card actions -------------------------------------------------------------------------
     @on(AnswerCard.Action)
     async def _card_action(self, message: AnswerCard.Action) -> None:
-        await self.card_action(message.card, message.name, message.argument)
+        await self.card_action(message.card, message.name, message.argument, message.line_text)
 
-    async def card_action(self, card: AnswerCard | None, name: str, argument: int = 0) -> None:
+    async def card_action(self, card: AnswerCard | None, name: str, argument: int = 0,
+                          line_text: str | None = None) -> None:
         if card is None:
             self.app.notify("Er staat nog geen antwoord in het gesprek.", severity="warning",
                             markup=False)
             return
         if name == "copy_line":
-            text = card.selected_text
+            text = line_text or card.selected_text
             if text is None:
                 card.select_edge(last=False)
                 text = card.selected_text
@@ -297,7 +298,7 @@ class MainScreen(Screen):
         elif name == "copy_card":
             self.briefing.copy(card_text(card.result), "Kaart gekopieerd")
         elif name == "pin":
-            text = card.selected_text
+            text = line_text or card.selected_text
             if text is None:
                 self.app.notify("Kies eerst een regel (↑↓).", severity="warning", markup=False)
                 return

@@ -46,6 +46,9 @@ class AnswerCard(LineBrowser):
             self.card = card
             self.name = name
             self.argument = argument
+            # The line as selected when the key was pressed: keys typed ahead (↓ right after
+            # spatie) must not change which line this action is about.
+            self.line_text = card.selected_text
 
     def __init__(self, result: Result, *, exchange_index: int = -1, no_answer: bool = False,
                  embargoed: bool = False, id: str | None = None) -> None:

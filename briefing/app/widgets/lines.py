@@ -106,21 +106,21 @@ class LineBrowser(VerticalGroup, can_focus=True):
     def watch_cursor(self, old: int, new: int) -> None:
         self._show_cursor()
 
-    def _show_cursor(self) -> None:
-        focused = self.has_focus
+    def _show_cursor(self, focused: bool | None = None) -> None:
+        focused = self.has_focus if focused is None else focused
         for index, item in enumerate(self.items()):
             item.mark(index == self.cursor, focused)
         selected = self.selected
-        if selected is not None and self.has_focus:
+        if selected is not None and focused:
             selected.scroll_visible(animate=False)
 
     def on_focus(self) -> None:
         if self.cursor < 0 and self.items():
             self.cursor = 0
-        self._show_cursor()
+        self._show_cursor(focused=True)
 
     def on_blur(self) -> None:
-        self._show_cursor()
+        self._show_cursor(focused=False)
 
     def on_key(self, event: events.Key) -> None:
         focused = self.screen.focused
