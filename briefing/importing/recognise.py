@@ -668,9 +668,17 @@ class Recogniser:
         return i + 1
 
     def _set_title(self, text: str, rank: int) -> None:
+        """Keep the strongest title (label > agenda or meeting line > first heading); the
+        other candidate is kept in the note, never dropped."""
         text = _strip_colon(text).strip()
-        if text and rank > self.title_rank:
+        if not text:
+            return
+        if rank > self.title_rank:
+            if self.title and fold(self.title) != fold(text):
+                self.dossier_note.append(self.title)
             self.title, self.title_rank = text, rank
+        elif self.title and fold(self.title) != fold(text):
+            self.dossier_note.append(text)
 
     def _first_content(self) -> int:
         for j, block in enumerate(self.blocks):

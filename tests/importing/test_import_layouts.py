@@ -651,3 +651,18 @@ def test_windows_text_exports(tmp_path, registers):
     assert line_texts(d.core_message) == ["Het caf\u00e9 blijft open \u2013 tot 1 uur."]
     path.write_bytes("\ufeffAnnotatie met BOM\n\nKernboodschap\n\n- Een lijn.\n".encode("utf-8"))
     assert import_file(path, registers).dossier.title == "Annotatie met BOM"
+
+
+def test_a_second_title_is_kept_in_the_note(imp):
+    d = imp("""
+        # Annotatie parkeren
+
+        Onderwerp: Parkeerbeleid binnenstad
+        Agendapunt 7: Evaluatie vergunningen
+
+        Kernboodschap
+
+        - Een lijn.
+        """, name="titel.md")
+    assert (d.title, d.agenda_item) == ("Parkeerbeleid binnenstad", "7")
+    assert d.note == "Annotatie parkeren\n\nEvaluatie vergunningen"
