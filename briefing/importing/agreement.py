@@ -98,7 +98,7 @@ def compare(expected: Dossier, actual: Dossier, names: Names | None = None) -> A
     result.parts["thematitels"] = ratio([_n(t.title) for t in expected.themes],
                                         [_n(t.title) for t in actual.themes])
     header = ["title", "meeting", "date", "agenda_item", "portfolio_holder", "requested_decision",
-              "classification", "embargo_until"]
+              "classification", "embargo_until", "note"]
     same = [getattr(expected, f) == getattr(actual, f) for f in header]
     result.parts["kopvelden"] = sum(same) / len(header)
     for f, ok in zip(header, same):

@@ -22,6 +22,7 @@ SEEDS = Path(__file__).parent / "seeds"  # copies of ../shared/seeds: a fresh cl
 FLOORS = {
     "vraagnummers": 1.0, "vragenstellers": 1.0, "varianten": 1.0, "open_fracties": 1.0,
     "vraagteksten": 0.93, "antwoordregels": 0.98, "kernboodschap": 1.0, "themaregels": 0.93,
+    "kopvelden": 0.85,
 }
 
 
