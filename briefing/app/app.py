@@ -47,11 +47,15 @@ class BriefingApp(App[int]):
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS = [
-        Binding("f1", "help", "Hulp", key_display="F1"),
+        Binding("f1", "help", "Hulp", key_display="F1",
+                id="briefing.help", tooltip="Alle toetsen"),
         Binding("ctrl+p", "command_palette", "Opdrachten", show=False, priority=True),
-        Binding("f5,ctrl+r", "choose_dossier", "Dossier", key_display="F5", show=False),
-        Binding("f4,ctrl+t", "toggle_concept", "Concept", key_display="F4", show=False),
-        Binding("ctrl+q", "quit", "Afsluiten", show=False, priority=True),
+        Binding("f5,ctrl+r", "choose_dossier", "Dossier", key_display="F5", show=False,
+                id="briefing.dossier", tooltip="Actief dossier kiezen"),
+        Binding("f4,ctrl+t", "toggle_concept", "Concept", key_display="F4", show=False,
+                id="briefing.concept", tooltip="Conceptteksten tonen of verbergen"),
+        Binding("ctrl+q", "quit", "Afsluiten", show=False, priority=True,
+                id="briefing.quit", tooltip="Afsluiten"),
         Binding("ctrl+c", "help_quit", show=False, system=True),
     ]
 
@@ -335,7 +339,7 @@ class BriefingApp(App[int]):
     def start_practice(self) -> None:
         """Push the practice screen (written by the practice helper) with a new round."""
         try:
-            from briefing.app.practice_screen import PracticeScreen  # type: ignore[import-not-found]
+            from briefing.app.practice_screen import PracticeScreen
             session = self._new_practice_session()
         except Exception as exc:  # a missing or changed practice module must not crash
             self.notify(str(exc), title="Oefenronde kan niet starten", severity="error",
@@ -362,5 +366,6 @@ class BriefingApp(App[int]):
 
     def report_worker_error(self, worker: Worker) -> None:
         error = worker.error
-        self.notify(f"{type(error).__name__}: {error}", title="Er ging iets mis (de app loopt door)",
-                    severity="error", timeout=10, markup=False)
+        self.notify(f"{type(error).__name__}: {error}",
+                    title="Er ging iets mis (de app loopt door)", severity="error", timeout=10,
+                    markup=False)

@@ -64,7 +64,8 @@ class Cheatsheet:
             lines += [f"_{' · '.join(meta)}_", ""]
         for pin in self.pins:
             lines.append(f"- {_one_line(pin.text)}")
-            lines.append(f"  <sub>{_one_line(pin.card_title)} — {_one_line(pin.dossier_title)}</sub>")
+            source = f"{_one_line(pin.card_title)} — {_one_line(pin.dossier_title)}"
+            lines.append(f"  <sub>{source}</sub>")
         return "\n".join(lines).rstrip() + "\n"
 
     def save(self, folder: Path, when: datetime, dossier: str | None = None) -> Path:

@@ -73,7 +73,8 @@ class BriefingCommands(_Commands):
 
         out: list[Command] = [
             ("Hulp: alle toetsen", app.action_help, "F1"),
-            ("Dossier kiezen…", app.action_choose_dossier, "F5: het actieve dossier komt bovenaan"),
+            ("Dossier kiezen…", app.action_choose_dossier,
+             "F5: het actieve dossier komt bovenaan"),
             ("Concept tonen" if not app.include_concept else "Alleen vastgesteld tonen",
              app.action_toggle_concept, "F4: conceptteksten tonen of verbergen"),
             ("Kernboodschap tonen/verbergen", main.action_toggle_core,

@@ -43,7 +43,8 @@ class Exchange:
     @property
     def alternatives(self) -> list[tuple[int, Result]]:
         """(key, result) for results[1..9]: key n opens results[n]."""
-        return [(n, self.results[n]) for n in range(1, min(len(self.results), MAX_ALTERNATIVES + 1))]
+        last = min(len(self.results), MAX_ALTERNATIVES + 1)
+        return [(n, self.results[n]) for n in range(1, last)]
 
     def choose(self, index: int) -> bool:
         if 0 <= index < len(self.results) and index != self.chosen:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from textual.command import CommandPalette
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from briefing.app.clipboard import CLIPBOARD_FILE
 from briefing.app.screens.dialogs import ConfirmScreen

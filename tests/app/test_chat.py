@@ -71,7 +71,8 @@ async def test_alternatives_open_with_number_keys(build):
         assert len(results) >= 3
         listed = [str(s.render()) for s in view.query(".alternative").results(Static)]
         assert len(listed) == min(9, len(results) - 1)
-        assert "1" in listed[0] and " ".join((results[1].question or results[1].title).split())[:40] in listed[0]
+        first_alternative = " ".join((results[1].question or results[1].title).split())
+        assert "1" in listed[0] and first_alternative[:40] in listed[0]
 
         await pilot.press("2")
         await settle(pilot)

@@ -13,8 +13,7 @@ from textual.widgets import Footer, Input
 from textual.worker import Worker, WorkerState
 
 from briefing.app.cheatsheet import Cheatsheet, Pin
-from briefing.app.conversation import (Conversation, Exchange, card_text, follow_up_context,
-                                       visible)
+from briefing.app.conversation import Conversation, Exchange, card_text, follow_up_context
 from briefing.app.messages import Answered, CheatsheetSaved, LiveResults
 from briefing.app.query import ParsedQuery, parse_query
 from briefing.app.screens.dialogs import ConfirmScreen
@@ -40,10 +39,14 @@ class MainScreen(Screen):
     AUTO_FOCUS = "#question"
 
     BINDINGS = [
-        Binding("escape", "focus_input", "Invoer", show=False),
-        Binding("f2,ctrl+o", "toggle_core", "Kernboodschap", key_display="F2", show=False),
-        Binding("f3,ctrl+l", "toggle_cheatsheet", "Spiekbriefje", key_display="F3"),
-        Binding("ctrl+s", "save_cheatsheet", "Opslaan", show=False, priority=True),
+        Binding("escape", "focus_input", "Invoer", show=False,
+                id="briefing.input", tooltip="Terug naar de invoer"),
+        Binding("f2,ctrl+o", "toggle_core", "Kernboodschap", key_display="F2", show=False,
+                id="briefing.kernboodschap", tooltip="Kernboodschap tonen of verbergen"),
+        Binding("f3,ctrl+l", "toggle_cheatsheet", "Spiekbriefje", key_display="F3",
+                id="briefing.spiekbriefje", tooltip="Spiekbriefje tonen of verbergen"),
+        Binding("ctrl+s", "save_cheatsheet", "Opslaan", show=False, priority=True,
+                id="briefing.spiekbriefje.save", tooltip="Spiekbriefje opslaan als Markdown"),
     ]
 
     def __init__(self) -> None:
@@ -340,7 +343,8 @@ class MainScreen(Screen):
             return
         self.cheatsheet_dirty = True
         self.query_one(CheatsheetPanel).show(self.cheatsheet.pins)
-        if not self.show_cheatsheet and len(self.cheatsheet) == 1 and self.size.width >= AUTO_SIDE_WIDTH:
+        roomy = self.size.width >= AUTO_SIDE_WIDTH
+        if not self.show_cheatsheet and len(self.cheatsheet) == 1 and roomy:
             self.show_cheatsheet = True
             self._layout_side()
         self.app.notify(f"Vastgepind ({len(self.cheatsheet)} op het spiekbriefje, F3).",

@@ -30,9 +30,12 @@ class AnswerCard(LineBrowser):
     """One result, shown in full. The lines can be walked, copied and pinned."""
 
     BINDINGS = [
-        Binding("enter,ctrl+c", "copy_line", "Kopieer", key_display="⏎"),
-        Binding("ctrl+a", "copy_card", "Kaart"),
-        Binding("space", "pin", "Pin", key_display="spatie"),
+        Binding("enter,ctrl+c", "copy_line", "Kopieer", key_display="⏎",
+                id="briefing.card.copy_line", tooltip="Geselecteerde regel kopiëren"),
+        Binding("ctrl+a", "copy_card", "Kaart",
+                id="briefing.card.copy_card", tooltip="Hele kaart kopiëren"),
+        Binding("space", "pin", "Pin", key_display="spatie",
+                id="briefing.card.pin", tooltip="Regel vastpinnen op het spiekbriefje"),
         Binding("1", "alternative(1)", "Ander", key_display="1-9"),
         *[Binding(str(n), f"alternative({n})", "Ander antwoord", show=False) for n in range(2, 10)],
         Binding("0", "alternative(0)", "Eerste antwoord", show=False),

@@ -16,11 +16,16 @@ class PinList(LineBrowser):
     """The pinned lines; reorder with shift/ctrl+arrows, remove with delete."""
 
     BINDINGS = [
-        Binding("shift+up,ctrl+up", "move(-1)", "Omhoog", show=False),
-        Binding("shift+down,ctrl+down", "move(1)", "Verplaats", key_display="shift+↑↓"),
-        Binding("delete,backspace", "remove", "Weghalen", key_display="del"),
-        Binding("enter,ctrl+c", "copy", "Kopieer", key_display="⏎"),
-        Binding("ctrl+x", "clear", "Wissen"),
+        Binding("shift+up,ctrl+up", "move(-1)", "Omhoog", show=False,
+                id="briefing.pins.up", tooltip="Regel omhoog"),
+        Binding("shift+down,ctrl+down", "move(1)", "Verplaats", key_display="shift+↑↓",
+                id="briefing.pins.down", tooltip="Regel omlaag"),
+        Binding("delete,backspace", "remove", "Weghalen", key_display="del",
+                id="briefing.pins.remove", tooltip="Regel weghalen"),
+        Binding("enter,ctrl+c", "copy", "Kopieer", key_display="⏎",
+                id="briefing.pins.copy", tooltip="Regel kopiëren"),
+        Binding("ctrl+x", "clear", "Wissen",
+                id="briefing.pins.clear", tooltip="Spiekbriefje wissen"),
     ]
 
     class Action(Message):

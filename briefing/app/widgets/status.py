@@ -58,8 +58,10 @@ class QuestionInput(Input):
     """The question input. Enter (or ctrl+j, for terminals that mangle enter) asks."""
 
     BINDINGS = [
-        Binding("ctrl+j", "submit", "Vraag stellen", show=False),
-        Binding("up", "to_conversation", "Naar gesprek", show=False),
+        Binding("ctrl+j", "submit", "Vraag stellen", show=False,
+                id="briefing.input.submit", tooltip="Beste antwoord in het gesprek zetten"),
+        Binding("up", "to_conversation", "Naar gesprek", show=False,
+                id="briefing.input.up", tooltip="Naar het laatste antwoord"),
     ]
 
     class ToConversation(Message):
