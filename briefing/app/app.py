@@ -20,6 +20,7 @@ from briefing.app.clipboard import fallback_copy
 from briefing.app.commands import BriefingCommands, DossierCommands
 from briefing.app.conversation import visible
 from briefing.app.messages import CopyDone, KnowledgeChanged, KnowledgeFailed, KnowledgeReady
+from briefing.app.safety import guarded
 from briefing.app.screens.dialogs import ConfirmScreen, HelpScreen, ProblemsScreen
 from briefing.app.screens.main import MainScreen
 from briefing.app.watch import changed_files, signature
@@ -29,7 +30,9 @@ from briefing.search.results import Result, SearchOptions
 
 EngineFactory = Callable[[KnowledgeBase], Any]
 
-THEMES = {"donker": "textual-dark", "licht": "textual-light", "terminal": "textual-ansi"}
+# Dutch names for the themes offered; the "terminal" ones use the terminal's own ANSI colours.
+THEMES = {"donker": "textual-dark", "licht": "textual-light", "terminal": "ansi-dark",
+          "terminal-licht": "ansi-light"}
 
 
 def default_engine_factory(kb: KnowledgeBase) -> Any:
@@ -71,7 +74,8 @@ class BriefingApp(App[int]):
                  now: Callable[[], datetime] | None = None,
                  on_ready: Callable[[BriefingApp, str], None] | None = None,
                  theme: str | None = None,
-                 cursor_blink: bool = True) -> None:
+                 cursor_blink: bool = True,
+                 raise_errors: bool = False) -> None:
         super().__init__()
         self.kb_path = Path(kb_path)
         self.embargo = embargo
@@ -82,6 +86,7 @@ class BriefingApp(App[int]):
         self.now = now or datetime.now
         self.on_ready = on_ready  # on_ready(app, "input" | "engine"): for the start-up benchmark
         self.cursor_blink = cursor_blink  # off in snapshot tests, so every frame is the same
+        self.raise_errors = raise_errors  # tests: a bug in a handler fails the test (see safety)
         self.kb: KnowledgeBase | None = None
         self.engine: Any = None
         self.engine_error: str | None = None
@@ -91,7 +96,7 @@ class BriefingApp(App[int]):
         self.last_copy: CopyDone | None = None
         self._told_clipboard_file = False
         if theme:
-            self.theme = THEMES.get(theme, theme)
+            self.set_theme(theme, quiet=True)
 
     # --- screens -----------------------------------------------------------------------------
     def get_default_screen(self) -> MainScreen:
@@ -130,6 +135,7 @@ class BriefingApp(App[int]):
         self.post_message(KnowledgeReady(kb, engine, reason, changed, sig,
                                          time.perf_counter() - started))
 
+    @guarded
     def poll_knowledge(self) -> None:
         if not self.loading:
             self._check_changes(self.signature)
@@ -141,6 +147,7 @@ class BriefingApp(App[int]):
             self.post_message(KnowledgeChanged(current, changed_files(known, current)))
 
     @on(KnowledgeChanged)
+    @guarded
     def _knowledge_changed(self, message: KnowledgeChanged) -> None:
         if self.loading or message.signature == self.signature:
             return
@@ -153,6 +160,7 @@ class BriefingApp(App[int]):
         self._load("reload", self.kb, changed or [])
 
     @on(KnowledgeReady)
+    @guarded
     def _knowledge_ready(self, message: KnowledgeReady) -> None:
         self.loading = False
         old_errors = {p.format(self.kb_path) for p in (self.kb.errors if self.kb else [])}
@@ -179,6 +187,7 @@ class BriefingApp(App[int]):
             self.call_after_refresh(self.on_ready, self, "engine")
 
     @on(KnowledgeFailed)
+    @guarded
     def _knowledge_failed(self, message: KnowledgeFailed) -> None:
         self.loading = False
         self.signature = message.signature  # do not retry in a loop; the next edit retries
@@ -232,6 +241,7 @@ class BriefingApp(App[int]):
             misses.record_miss(query, dossier=self.active_dossier)
 
     # --- clipboard ---------------------------------------------------------------------------
+    @guarded
     def copy(self, text: str, what: str) -> None:
         """Copy via OSC 52 and, in the background, via a native tool and klembord.txt."""
         self.copy_to_clipboard(text)
@@ -252,6 +262,7 @@ class BriefingApp(App[int]):
                                    str(outcome.file) if outcome.file else None, outcome.error))
 
     @on(CopyDone)
+    @guarded
     def _copy_done(self, message: CopyDone) -> None:
         self.last_copy = message
         if message.error:
@@ -267,6 +278,7 @@ class BriefingApp(App[int]):
         return (self.data_dir or Path.cwd()) / "spiekbriefjes"
 
     # --- actions -----------------------------------------------------------------------------
+    @guarded
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
@@ -276,12 +288,14 @@ class BriefingApp(App[int]):
             self.push_screen(CommandPalette(id="--command-palette",
                                             placeholder="Zoek een opdracht of dossier…"))
 
+    @guarded
     def action_choose_dossier(self) -> None:
         if not CommandPalette.is_open(self):
             self.push_screen(CommandPalette(providers=[DossierCommands],
                                             id="--command-palette",
                                             placeholder="Kies het dossier van deze vergadering…"))
 
+    @guarded
     def set_active_dossier(self, dossier_id: str | None) -> None:
         self.active_dossier = dossier_id
         if dossier_id and self.kb is not None:
@@ -292,15 +306,18 @@ class BriefingApp(App[int]):
             self.notify("Alle dossiers tellen weer even zwaar.", title="Geen actief dossier",
                         markup=False)
 
+    @guarded
     def action_toggle_concept(self) -> None:
         self.include_concept = not self.include_concept
         self.notify("Concepten worden getoond, met label CONCEPT." if self.include_concept
                     else "Alleen vastgestelde antwoorden.", markup=False)
 
+    @guarded
     def action_show_problems(self) -> None:
         problems = self.kb.problems if self.kb else []
         self.push_screen(ProblemsScreen(problems, self.kb_path))
 
+    @guarded
     def action_reload(self) -> None:
         if not self.loading:
             self.reload([])
@@ -329,13 +346,20 @@ class BriefingApp(App[int]):
         self.notify("Afsluiten met ctrl+q. Kopiëren op een kaart: enter of ctrl+c.",
                     markup=False)
 
-    def set_theme(self, key: str) -> None:
-        self.theme = THEMES.get(key, key)
+    @guarded
+    def set_theme(self, key: str, quiet: bool = False) -> None:
+        name = THEMES.get(key, key)
+        if name not in self.available_themes:
+            if not quiet:
+                self.notify(f"Onbekend thema: {key}", severity="warning", markup=False)
+            return
+        self.theme = name
 
     def practice_available(self) -> bool:
         return (importlib.util.find_spec("briefing.app.practice_screen") is not None
                 and importlib.util.find_spec("briefing.practice.session") is not None)
 
+    @guarded
     def start_practice(self) -> None:
         """Push the practice screen (written by the practice helper) with a new round."""
         try:

@@ -106,7 +106,9 @@ class BriefingCommands(_Commands):
             ("Thema: donker", partial(app.set_theme, "donker"), "Donkere kleuren"),
             ("Thema: licht", partial(app.set_theme, "licht"), "Lichte kleuren"),
             ("Thema: terminalkleuren", partial(app.set_theme, "terminal"),
-             "De kleuren van uw terminal"),
+             "De kleuren van uw terminal (donkere achtergrond)"),
+            ("Thema: terminalkleuren licht", partial(app.set_theme, "terminal-licht"),
+             "De kleuren van uw terminal (lichte achtergrond)"),
             ("Afsluiten", app.action_quit, "ctrl+q"),
         ]
         last = main.conversation.last

@@ -28,6 +28,7 @@ def build(data_dir) -> Callable:
         options.setdefault("watch_interval", None)   # tests poll by hand: no timing races
         options.setdefault("now", lambda: FIXED_NOW)
         options.setdefault("cursor_blink", False)
+        options.setdefault("raise_errors", True)
         return make_app(kb, data_dir=data_dir, **options)
 
     return _build

@@ -304,3 +304,18 @@ async def test_quit_asks_first_when_pins_are_unsaved(build):
         await pilot.press("ctrl+q")
         await settle(pilot)
     assert app.return_code == 0
+
+
+async def test_every_offered_theme_exists_and_bad_names_are_harmless(build):
+    from briefing.app.app import THEMES
+
+    app = build(theme="bestaat-niet")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        for key, name in THEMES.items():
+            app.set_theme(key)
+            await pilot.pause()
+            assert app.theme == name
+        app.set_theme("paars")
+        await pilot.pause()
+        assert app.is_running and app.theme == THEMES["terminal-licht"]

@@ -159,3 +159,23 @@ async def test_a_vanished_folder_keeps_the_desk_working(build, kb_copy):
         edit(kb_copy / "dossiers" / FKD, OLD_LINE, NEW_LINE)
         await poll(pilot)
         assert NEW_LINE in live_lines(app)
+
+
+async def test_an_error_in_a_handler_is_reported_and_the_desk_keeps_running(build, monkeypatch):
+    import briefing.app.screens.main as main_module
+
+    def broken(result):
+        raise ValueError("kaarttekst kapot")
+
+    monkeypatch.setattr(main_module, "card_text", broken)
+    app = build(raise_errors=False)  # as in real use
+    async with app.run_test(size=(100, 32), notifications=True) as pilot:
+        await ready(pilot)
+        await ask(pilot, "brochure melders")
+        await pilot.press("ctrl+a")
+        await settle(pilot)
+        assert any("kaarttekst kapot" in n for n in notifications(app))
+        assert app.is_running
+        await pilot.press("enter")  # the rest still works
+        await settle(pilot)
+        assert app.clipboard.startswith("Ja, zie de bijlage")

@@ -16,6 +16,7 @@ from briefing.app.cheatsheet import Cheatsheet, Pin
 from briefing.app.conversation import Conversation, Exchange, card_text, follow_up_context
 from briefing.app.messages import Answered, CheatsheetSaved, LiveResults
 from briefing.app.query import ParsedQuery, parse_query
+from briefing.app.safety import guarded
 from briefing.app.screens.dialogs import ConfirmScreen
 from briefing.app.widgets.card import AnswerCard
 from briefing.app.widgets.conversation import ConversationView, ExchangeView
@@ -108,6 +109,7 @@ class MainScreen(Screen):
         text, level = app.knowledge_summary()
         bar.set_knowledge(text, level)
 
+    @guarded
     def _knowledge_changed(self) -> None:
         self.refresh_status()
         self._refresh_core()
@@ -116,6 +118,7 @@ class MainScreen(Screen):
             question, self._pending_question = self._pending_question, None
             self.ask(question)
 
+    @guarded
     def _scope_changed(self) -> None:
         self.refresh_status()
         self._refresh_core()
@@ -129,6 +132,7 @@ class MainScreen(Screen):
                              include_embargo=app.embargo, context=context)
 
     @on(Input.Changed, "#question")
+    @guarded
     def _typed(self, event: Input.Changed) -> None:
         self.run_live_search(event.value)
 
@@ -161,6 +165,7 @@ class MainScreen(Screen):
         self.post_message(LiveResults(seq, parsed, results, no_answer, context))
 
     @on(LiveResults)
+    @guarded
     def _show_live(self, message: LiveResults) -> None:
         if message.seq != self._live_seq:
             return  # typed on since: a newer search is under way
@@ -170,6 +175,7 @@ class MainScreen(Screen):
 
     # --- asking ------------------------------------------------------------------------------
     @on(Input.Submitted, "#question")
+    @guarded
     def _submitted(self, event: Input.Submitted) -> None:
         text = event.value.strip()
         if not text:
@@ -203,6 +209,7 @@ class MainScreen(Screen):
         self.post_message(Answered(exchange))
 
     @on(Answered)
+    @guarded
     async def _answered(self, message: Answered) -> None:
         exchange = message.exchange
         self.conversation.exchanges.append(exchange)
@@ -229,9 +236,11 @@ class MainScreen(Screen):
         self.input.focus()
 
     @on(QuestionInput.ToConversation)
+    @guarded
     def _up_from_input(self) -> None:
         self.action_to_conversation()
 
+    @guarded
     def action_to_conversation(self) -> None:
         """Focus the newest answer card."""
         cards = self.query_one(ConversationView).cards()
@@ -239,6 +248,7 @@ class MainScreen(Screen):
             cards[-1].focus()
             cards[-1].select_edge(last=False)
 
+    @guarded
     def type_ahead(self, character: str) -> None:
         """A letter typed on a card or panel: it starts the next question."""
         field = self.input
@@ -247,6 +257,7 @@ class MainScreen(Screen):
         field.insert_text_at_cursor(character)
 
     @on(LineBrowser.Boundary)
+    @guarded
     def _boundary(self, message: LineBrowser.Boundary) -> None:
         if not isinstance(message.browser, AnswerCard):
             return
@@ -262,6 +273,7 @@ class MainScreen(Screen):
             cards[target].focus()
             cards[target].select_edge(last=message.direction < 0)
 
+    @guarded
     def on_descendant_focus(self, event) -> None:
         if isinstance(event.widget, AnswerCard):
             self.current_card = event.widget
@@ -280,9 +292,11 @@ class MainScreen(Screen):
 
     # --- card actions -------------------------------------------------------------------------
     @on(AnswerCard.Action)
+    @guarded
     async def _card_action(self, message: AnswerCard.Action) -> None:
         await self.card_action(message.card, message.name, message.argument, message.line_text)
 
+    @guarded
     async def card_action(self, card: AnswerCard | None, name: str, argument: int = 0,
                           line_text: str | None = None) -> None:
         if card is None:
@@ -337,6 +351,7 @@ class MainScreen(Screen):
         self._refresh_core()
 
     # --- spiekbriefje -------------------------------------------------------------------------
+    @guarded
     def pin(self, pin: Pin) -> None:
         if not self.cheatsheet.add(pin):
             self.app.notify("Deze regel staat al op het spiekbriefje.", markup=False)
@@ -351,9 +366,11 @@ class MainScreen(Screen):
                         markup=False)
 
     @on(PinList.Action)
+    @guarded
     def _pin_action(self, message: PinList.Action) -> None:
         self.pin_action(message.name, message.index, message.argument)
 
+    @guarded
     def pin_action(self, name: str, index: int | None = None, argument: int = 0) -> None:
         """Move, remove or copy a pinned line (default: the one selected in the panel)."""
         if index is None:
@@ -377,6 +394,7 @@ class MainScreen(Screen):
         elif name == "copy":
             self.briefing.copy(self.cheatsheet.pins[index].text, "Regel gekopieerd")
 
+    @guarded
     def action_clear_cheatsheet(self) -> None:
         if not self.cheatsheet.pins:
             self.app.notify("Het spiekbriefje is al leeg.", markup=False)
@@ -393,6 +411,7 @@ class MainScreen(Screen):
             f"Spiekbriefje wissen ({len(self.cheatsheet)} regels)? Sla het eventueel eerst op "
             "met ctrl+s."), done)
 
+    @guarded
     def action_save_cheatsheet(self) -> None:
         if not self.cheatsheet.pins:
             self.app.notify("Het spiekbriefje is leeg: pin eerst regels met spatie.",
@@ -414,6 +433,7 @@ class MainScreen(Screen):
         self.post_message(CheatsheetSaved(str(path), None))
 
     @on(CheatsheetSaved)
+    @guarded
     def _saved(self, message: CheatsheetSaved) -> None:
         if message.error:
             self.app.notify(f"Opslaan mislukt: {message.error}", severity="error", markup=False)
@@ -424,6 +444,7 @@ class MainScreen(Screen):
                             markup=False)
 
     # --- side panels -------------------------------------------------------------------------
+    @guarded
     def action_toggle_cheatsheet(self) -> None:
         pins = self.query_one(PinList)
         if self.show_cheatsheet and not pins.has_focus:
@@ -436,6 +457,7 @@ class MainScreen(Screen):
         elif pins.has_focus or self.focused is None:
             self.input.focus()
 
+    @guarded
     def action_toggle_core(self) -> None:
         self.show_core = not self.show_core
         self._layout_side()
@@ -463,6 +485,7 @@ class MainScreen(Screen):
         self.query_one(CoreMessagePanel).show(dossier, active)
 
     # --- conversation ------------------------------------------------------------------------
+    @guarded
     async def clear_conversation(self) -> None:
         self.conversation = Conversation()
         self.current_card = None
