@@ -58,6 +58,8 @@ class QuestionInput(Input):
     """The question input. Enter (or ctrl+j, for terminals that mangle enter) asks."""
 
     BINDINGS = [
+        Binding("enter", "submit", "In gesprek", key_display="⏎",
+                id="briefing.input.enter", tooltip="Beste antwoord in het gesprek zetten"),
         Binding("ctrl+j", "submit", "Vraag stellen", show=False,
                 id="briefing.input.submit", tooltip="Beste antwoord in het gesprek zetten"),
         Binding("up", "to_conversation", "Naar gesprek", show=False,
