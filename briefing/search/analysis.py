@@ -76,6 +76,8 @@ _IRREGULAR = {
 
 def fold(text: str) -> str:
     """Lowercase without accents: 'Geïnformeerd' -> 'geinformeerd'."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
@@ -303,6 +305,7 @@ class Analyzer:
                 elif w.endswith("ingen") and len(w) > 7:
                     vocab.add(w[:-2])  # meldingen -> melding
         self.vocabulary = frozenset(vocab | COMPOUND_PARTS)
+        self._tokens: dict[str, Token] = {}
 
     def tokens(self, text: str, *, keep_stop: bool = False) -> list[Token]:
         out: list[Token] = []
@@ -320,7 +323,12 @@ class Analyzer:
         return out
 
     def token(self, word: str) -> Token:
-        return _token(word, self.vocabulary)
+        found = self._tokens.get(word)
+        if found is None:
+            if len(self._tokens) > 300_000:
+                self._tokens.clear()
+            found = self._tokens[word] = _token(word, self.vocabulary)
+        return found
 
     def terms(self, text: str) -> list[str]:
         """Every index term of a text, in order (stems first, then their extra forms)."""
@@ -343,7 +351,6 @@ def separable_verb(all_words: list[str], i: int) -> str | None:
     return None
 
 
-@lru_cache(maxsize=200_000)
 def _token(word: str, vocabulary: frozenset[str]) -> Token:
     base = stem(word)
     forms: list[str] = []

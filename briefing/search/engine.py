@@ -19,10 +19,14 @@ from briefing.model.registers import Registers, fold as fold_name
 from briefing.search.cards import Card, build_cards
 from briefing.search.index import FIELD_WEIGHTS, Built, load_cached, open_or_build, weighting
 from briefing.search.query import QueryPlan, QueryUnderstanding
-from briefing.search.ranking import CardTerms, Features, Scorer, card_terms, certainty_of
+from briefing.search import cardterms
+from briefing.search.cardterms import CardTerms
+from briefing.search.ranking import Features, Scorer, certainty_of
 from briefing.search.results import Result, SearchOptions
 
-CANDIDATES = 40              # Whoosh's top-N that the fusion re-ranks
+CANDIDATES = 30              # Whoosh's top-N that the fusion re-ranks
+MAX_TERMS = 16               # query terms sent to Whoosh, most telling first
+POSTINGS_BUDGET = 2500       # postings Whoosh may read per query (keeps p95 low at 10k questions)
 CONCEPT_PENALTY = 0.85       # a concept answer ranks below an equally good vetted one
 ACTIVE_DOSSIER_BONUS = 0.08
 MEMBER_BONUS = 0.05
@@ -148,30 +152,79 @@ class SearchEngine:
         return not results or results[0].certainty == "laag"
 
     def _retrieve(self, plan: QueryPlan, options: SearchOptions) -> list[tuple[int, float]]:
+        """Whoosh's BM25F top candidates for the plan's terms (built as Term queries: no user
+        text ever reaches a query parser)."""
         from whoosh import query as Q
 
-        terms = plan.weighted_terms()
-        subqueries = []
-        for term, weight in terms.items():
-            for fieldname, field_weight in FIELD_WEIGHTS.items():
-                subqueries.append(Q.Term(fieldname, term, boost=weight * field_weight))
-        for term, weight in plan.weighted_terms(names=True).items():
-            subqueries.append(Q.Term("meta", term, boost=weight * FIELD_WEIGHTS["meta"]))
+        searcher = self._searcher()
+        restrict = self._docset(searcher, self._restriction(options))
+        mask = self._docset(searcher, self._mask(options))
+        subqueries = self._clauses(plan, searcher)
         if not subqueries:
             return []
         whoosh_query = Q.Or(subqueries)
-        restrict = self._restriction(options)
-        if restrict is False:
-            return []
-        mask = self._mask(options)
-        searcher = self._searcher()
+        # Pre-load the (budgeted) postings into an array: cheaper per posting in Python than
+        # Whoosh's tree of union matchers, which pays at every level for every document.
+        whoosh_query.matcher_type = Q.Or.ARRAY_MATCHER
         results = searcher.search(whoosh_query, limit=CANDIDATES, filter=restrict, mask=mask)
         out = []
         for hit in results:
-            index = self._by_id.get(hit["card"])
+            stored = hit.fields()
+            index = self._by_id.get(stored["card"])
             if index is not None:
+                if index not in self._terms and "analysis" in stored:
+                    self._terms[index] = cardterms.load(stored["analysis"])
                 out.append((index, hit.score))
         return out
+
+    def _docset(self, searcher, whoosh_query) -> set[int] | None:
+        """The documents of a filter or mask query, cached per thread: embargo and member
+        filters are the same for every keystroke."""
+        if whoosh_query is None:
+            return None
+        cache = self._local.__dict__.setdefault("docsets", {})
+        key = repr(whoosh_query)
+        found = cache.get(key)
+        if found is None:
+            if len(cache) > 64:
+                cache.clear()
+            found = cache[key] = set(searcher.docs_for_query(whoosh_query))
+        return found
+
+    def _clauses(self, plan: QueryPlan, searcher) -> list:
+        """Term clauses in order of value (weight x idf), within a budget of postings.
+
+        Whoosh reads every posting of every clause in Python; a common word in a big knowledge
+        base has thousands. So the most telling terms go first and common ones only while the
+        budget lasts: the fusion still sees every term on the candidates, so a common word
+        still counts in the ranking, it just does not pull in candidates."""
+        from whoosh import query as Q
+
+        understanding = self.understanding
+        ranked = []
+        for term, weight in plan.weighted_terms().items():
+            if term in understanding.df:
+                ranked.append((weight * understanding.idf(term), term, weight, False))
+        for term, weight in plan.weighted_terms(names=True).items():
+            if term in understanding.df:
+                ranked.append((weight * understanding.idf(term), term, weight, True))
+        ranked.sort(key=lambda item: -item[0])
+        budget = POSTINGS_BUDGET
+        clauses = []
+        for _, term, weight, names in ranked[:MAX_TERMS]:
+            fields = ("meta",) if names else ("head", "body", "meta")
+            for fieldname in fields:
+                if fieldname == "meta" and not names and weight < 0.95:
+                    continue  # the dossier title only for the words actually said
+                cost = searcher.doc_frequency(fieldname, term)
+                if not cost:
+                    continue
+                if cost > budget and clauses:
+                    continue
+                budget -= cost
+                clauses.append(Q.Term(fieldname, term,
+                                      boost=weight * FIELD_WEIGHTS[fieldname]))
+        return clauses
 
     def _restriction(self, options: SearchOptions):
         """A Whoosh filter for the member/party options; False when nothing can match."""
@@ -220,7 +273,7 @@ class SearchEngine:
     def card_terms(self, index: int) -> CardTerms:
         cached = self._terms.get(index)
         if cached is None:
-            cached = card_terms(self.cards[index], self._analyzer)
+            cached = cardterms.analyse(self.cards[index], self._analyzer)
             self._terms[index] = cached  # racing threads compute the same value: harmless
         return cached
 

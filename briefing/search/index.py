@@ -24,7 +24,7 @@ from typing import Any
 from briefing.search.analysis import ANALYSIS_VERSION, Analyzer, words
 from briefing.search.cards import Card
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 4
 INDEX_NAME = "cards"
 # Field weights of the BM25F query: the prepared question counts most.
 FIELD_WEIGHTS = {"head": 2.5, "body": 1.0, "meta": 0.35}
@@ -46,7 +46,7 @@ def index_key(fingerprint: str) -> str:
 
 def schema():
     from whoosh.analysis import SpaceSeparatedTokenizer
-    from whoosh.fields import ID, KEYWORD, TEXT, Schema
+    from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
     terms = SpaceSeparatedTokenizer()
     return Schema(
@@ -59,6 +59,7 @@ def schema():
         head=TEXT(analyzer=terms, phrase=False),
         body=TEXT(analyzer=terms, phrase=False),
         meta=TEXT(analyzer=terms, phrase=False),
+        analysis=STORED(),
     )
 
 
@@ -92,29 +93,29 @@ class Built:
 
 
 def card_documents(cards: list[Card]) -> tuple[list[dict[str, str]], Vocabulary]:
-    """Analyse every card once: the Whoosh documents and the vocabulary statistics."""
+    """Analyse every card once: the Whoosh documents (with the stored analysis the ranking
+    uses) and the vocabulary statistics."""
+    from briefing.search import cardterms
+
     surface: Counter[str] = Counter()
-    texts = []
     for card in cards:
-        head = " \n ".join(card.head_texts)
-        body = " \n ".join([*card.line_texts, *card.if_pressed_texts])
-        texts.append((head, body, card.meta_text))
-        for part in (head, body):
-            surface.update(w for w in words(part) if w.isalpha() and len(w) > 2)
+        for text in (*card.head_texts, *card.line_texts, *card.if_pressed_texts):
+            surface.update(w for w in words(text) if w.isalpha() and len(w) > 2)
     analyzer = Analyzer(surface)
     df: Counter[str] = Counter()
     docs = []
-    for card, (head, body, meta) in zip(cards, texts):
-        head_terms = analyzer.terms(head)
-        body_terms = analyzer.terms(body)
-        meta_terms = analyzer.terms(meta)
-        df.update(set(head_terms) | set(body_terms) | set(meta_terms))
+    for card in cards:
+        ct, body_terms = cardterms.analyse_with_terms(card, analyzer)
+        head_terms = [t for tokens in ct.head_tokens for terms in tokens for t in terms]
+        if card.kind == "kernboodschap":
+            head_terms = analyzer.terms(card.title)
+        df.update(ct.all_head | ct.all_body | ct.meta)
         docs.append({
             "card": card.card_id, "kind": card.kind, "dossier": card.dossier_id,
             "status": "vastgesteld" if card.vetted else "concept",
             "member": ",".join(card.member_keys), "party": ",".join(card.party_keys),
             "head": " ".join(head_terms), "body": " ".join(body_terms),
-            "meta": " ".join(meta_terms),
+            "meta": " ".join(analyzer.terms(card.meta_text)), "analysis": cardterms.dump(ct),
         })
     return docs, Vocabulary(doc_count=len(cards), df=dict(df), surface=dict(surface))
 

@@ -16,13 +16,13 @@ covers half of a question is 'laag' even when it is the best there is."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from briefing.search.analysis import Analyzer, Token, fold
+from briefing.search.analysis import fold
 from briefing.search.cards import Card
+from briefing.search.cardterms import CardTerms
 from briefing.search.query import Concept, QueryPlan
 
 BEST_LINES = 3
@@ -39,49 +39,6 @@ WEIGHTS = {"coverage": 0.36, "head": 0.13, "title": 0.12, "focus": 0.14, "bm25":
 # Certainty thresholds on quality (0..1); tuned on two development sets, see docs/search.md.
 HIGH_QUALITY = 0.62
 MEDIUM_QUALITY = 0.42
-
-# A count, not a year or a date: "45 afgerond", "zestig acties", "drie vertrouwenspersonen".
-_COUNT_RE = re.compile(
-    r"(?<![\d/-])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?(?!\s*(?:januari|februari|maart|april|mei|"
-    r"juni|juli|augustus|september|oktober|november|december)\b)(?![\d/-])"
-    r"|\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|"
-    r"twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig|honderd|duizend|"
-    r"tientallen|honderden|duizenden|procent|helft|kwart|percentage)\b")
-_DATE_RE = re.compile(
-    r"\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
-    r"december|voorjaar|najaar|zomer|winter|(?:19|20)\d\d|\d{1,2}[-/]\d{1,2})\b")
-
-
-@dataclass
-class CardTerms:
-    head: list[set[str]]         # per head text (question, variants / title)
-    head_tokens: list[list[Token]]
-    lines: list[set[str]]        # per answer line (as Result.line_texts)
-    line_kinds: list[tuple[bool, bool]]   # (has a count, has a date) per line
-    extra: set[str]              # if-pressed lines
-    meta: set[str]
-    all_head: set[str]
-    all_body: set[str]
-
-
-def card_terms(card: Card, analyzer: Analyzer) -> CardTerms:
-    head_tokens = [analyzer.tokens(t) for t in card.head_texts]
-    head = [set(term for token in tokens for term in token.terms) for tokens in head_tokens]
-    texts = card.line_texts
-    lines = [set(analyzer.terms(t)) for t in texts]
-    kinds = [(bool(_COUNT_RE.search(fold(t))), bool(_DATE_RE.search(fold(t)))) for t in texts]
-    extra: set[str] = set()
-    for text in card.if_pressed_texts:
-        extra.update(analyzer.terms(text))
-    all_body = set(extra)
-    for line in lines:
-        all_body |= line
-    if card.kind == "kernboodschap":
-        head_tokens = []  # "Kernboodschap" is a label, not a topic
-        head = []
-    return CardTerms(head, head_tokens, lines, kinds, extra, set(analyzer.terms(card.meta_text)),
-                     set().union(*head) if head else set(), all_body)
-
 
 @dataclass
 class Features:
@@ -148,11 +105,11 @@ class Scorer:
     def _unit(self, unit: set[str]) -> float:
         return sum(c.idf * c.weight * _match(c, unit) for c in self.topical) / self.total
 
-    def _recall(self, tokens: list[Token]) -> float:
+    def _recall(self, tokens: list[tuple[str, ...]]) -> float:
         """Share of a head's own words that the query says (a short title fully said = 1)."""
         if not tokens:
             return 0.0
-        said = sum(1 for token in tokens if any(t in self.query_terms for t in token.terms))
+        said = sum(1 for terms in tokens if any(t in self.query_terms for t in terms))
         return said / len(tokens)
 
 
