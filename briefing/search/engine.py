@@ -25,7 +25,9 @@ from briefing.search.ranking import Features, Scorer, certainty_of
 from briefing.search.results import Result, SearchOptions
 
 CANDIDATES = 30              # Whoosh's top-N that the fusion re-ranks
-MAX_TERMS = 16               # query terms sent to Whoosh, most telling first
+MAX_CONCEPT_CLAUSES = 12     # concepts sent to Whoosh, most telling first
+FIELD_ORDER = ("head", "body", "meta")
+TIEBREAK = 0.1               # other matching alternatives of a concept add a little
 POSTINGS_BUDGET = 2500       # postings Whoosh may read per query (keeps p95 low at 10k questions)
 CONCEPT_PENALTY = 0.85       # a concept answer ranks below an equally good vetted one
 ACTIVE_DOSSIER_BONUS = 0.08
@@ -152,29 +154,45 @@ class SearchEngine:
         return not results or results[0].certainty == "laag"
 
     def _retrieve(self, plan: QueryPlan, options: SearchOptions) -> list[tuple[int, float]]:
-        """Whoosh's BM25F top candidates for the plan's terms (built as Term queries: no user
-        text ever reaches a query parser)."""
-        from whoosh import query as Q
+        """The top candidates by Whoosh's BM25F, summed over concepts, where a concept scores
+        the best of its alternatives (stem, forms, synonyms, abbreviation, correction) in any
+        field: a word with three synonyms does not count three times. Terms only, never a
+        query parser: no user text can be Whoosh syntax."""
+        import heapq
 
         searcher = self._searcher()
         restrict = self._docset(searcher, self._restriction(options))
         mask = self._docset(searcher, self._mask(options))
-        subqueries = self._clauses(plan, searcher)
-        if not subqueries:
-            return []
-        whoosh_query = Q.Or(subqueries)
-        # Pre-load the (budgeted) postings into an array: cheaper per posting in Python than
-        # Whoosh's tree of union matchers, which pays at every level for every document.
-        whoosh_query.matcher_type = Q.Or.ARRAY_MATCHER
-        results = searcher.search(whoosh_query, limit=CANDIDATES, filter=restrict, mask=mask)
+        totals: dict[int, float] = {}
+        for concept_terms in self._clauses(plan, searcher):
+            best: dict[int, float] = {}
+            extra: dict[int, float] = {}
+            for fieldname, term, boost in concept_terms:
+                matcher = searcher.postings(fieldname, term)
+                while matcher.is_active():
+                    doc = matcher.id()
+                    if (mask is None or doc not in mask) and (restrict is None or doc in restrict):
+                        score = matcher.score() * boost
+                        old = best.get(doc)
+                        if old is None:
+                            best[doc] = score
+                        elif score > old:
+                            best[doc] = score
+                            extra[doc] = extra.get(doc, 0.0) + old
+                        else:
+                            extra[doc] = extra.get(doc, 0.0) + score
+                    matcher.next()
+            for doc, score in best.items():
+                totals[doc] = totals.get(doc, 0.0) + score + TIEBREAK * extra.get(doc, 0.0)
+        top = heapq.nlargest(CANDIDATES, totals.items(), key=lambda item: (item[1], -item[0]))
         out = []
-        for hit in results:
-            stored = hit.fields()
-            index = self._by_id.get(stored["card"])
+        for doc, score in top:
+            stored = searcher.stored_fields(doc)
+            index = self._by_id.get(stored.get("card"))
             if index is not None:
                 if index not in self._terms and "analysis" in stored:
                     self._terms[index] = cardterms.load(stored["analysis"])
-                out.append((index, hit.score))
+                out.append((index, score))
         return out
 
     def _docset(self, searcher, whoosh_query) -> set[int] | None:
@@ -191,40 +209,52 @@ class SearchEngine:
             found = cache[key] = set(searcher.docs_for_query(whoosh_query))
         return found
 
-    def _clauses(self, plan: QueryPlan, searcher) -> list:
-        """Term clauses in order of value (weight x idf), within a budget of postings.
+    def _clauses(self, plan: QueryPlan, searcher) -> list[list[tuple[str, str, float]]]:
+        """Per concept its (field, term, boost) postings to read, within a budget.
 
-        Whoosh reads every posting of every clause in Python; a common word in a big knowledge
-        base has thousands. So the most telling terms go first and common ones only while the
-        budget lasts: the fusion still sees every term on the candidates, so a common word
-        still counts in the ranking, it just does not pull in candidates."""
-        from whoosh import query as Q
-
+        Whoosh reads every posting in Python; a common word in a big knowledge base has
+        thousands. So each concept's own word comes first (rarest concepts first), then the
+        alternatives by value, and common terms only while the budget lasts: the ranking still
+        sees every term on the candidates, so a common word still counts there; it just does
+        not pull in candidates."""
         understanding = self.understanding
-        ranked = []
-        for term, weight in plan.weighted_terms().items():
-            if term in understanding.df:
-                ranked.append((weight * understanding.idf(term), term, weight, False))
-        for term, weight in plan.weighted_terms(names=True).items():
-            if term in understanding.df:
-                ranked.append((weight * understanding.idf(term), term, weight, True))
-        ranked.sort(key=lambda item: -item[0])
+        concepts = sorted(plan.concepts, key=lambda c: -c.idf * c.weight)[:MAX_CONCEPT_CLAUSES]
+        wanted = []   # (priority, concept number, term, [(field, boost)])
+        for number, concept in enumerate(concepts):
+            known = all(t in understanding.df for t in concept.alts[0].terms)
+            for rank, alt in enumerate(concept.alts):
+                if known and alt.broad:
+                    continue
+                share = alt.weight * concept.weight
+                for term in alt.terms:
+                    if term not in understanding.df:
+                        continue
+                    fields = []
+                    for fieldname in ("meta",) if concept.names_only else FIELD_ORDER:
+                        if fieldname == "meta" and not concept.names_only and alt.weight < 0.95:
+                            continue  # the dossier title only for the words actually said
+                        fields.append((fieldname, share * FIELD_WEIGHTS[fieldname]))
+                    priority = (rank > 0, -share * understanding.idf(term))
+                    wanted.append((priority, number, term, fields, known and rank > 0))
+        wanted.sort(key=lambda item: item[0])
         budget = POSTINGS_BUDGET
-        clauses = []
-        for _, term, weight, names in ranked[:MAX_TERMS]:
-            fields = ("meta",) if names else ("head", "body", "meta")
-            for fieldname in fields:
-                if fieldname == "meta" and not names and weight < 0.95:
-                    continue  # the dossier title only for the words actually said
-                cost = searcher.doc_frequency(fieldname, term)
-                if not cost:
-                    continue
-                if cost > budget and clauses:
-                    continue
-                budget -= cost
-                clauses.append(Q.Term(fieldname, term,
-                                      boost=weight * FIELD_WEIGHTS[fieldname]))
-        return clauses
+        per_concept: dict[int, list[tuple[str, str, float]]] = {}
+        skipped: set[int] = set()
+        for _, number, term, fields, alternative in wanted:
+            if alternative and number in skipped:
+                continue  # the word itself is too common to pull candidates: so is its synonym
+            # A term in all its fields or not at all: a common word read only where it is
+            # rare (say the head) would favour cards that have it there.
+            costs = [searcher.doc_frequency(fieldname, term) for fieldname, _ in fields]
+            cost = sum(costs)
+            if not cost or (cost > budget and per_concept):
+                if not alternative:
+                    skipped.add(number)
+                continue
+            budget -= cost
+            per_concept.setdefault(number, []).extend(
+                (fieldname, term, boost) for (fieldname, boost), n in zip(fields, costs) if n)
+        return list(per_concept.values())
 
     def _restriction(self, options: SearchOptions):
         """A Whoosh filter for the member/party options; False when nothing can match."""

@@ -26,8 +26,9 @@ from briefing.search.cards import Card
 
 SCHEMA_VERSION = 4
 INDEX_NAME = "cards"
-# Field weights of the BM25F query: the prepared question counts most.
-FIELD_WEIGHTS = {"head": 2.5, "body": 1.0, "meta": 0.35}
+# Field weights for candidate retrieval: the head counts more, but not so much that a common
+# word in a title outweighs a rare word in an answer (the ranking weighs the head again).
+FIELD_WEIGHTS = {"head": 1.3, "body": 1.0, "meta": 0.35}
 STALE_SECONDS = 3600          # older unused index folders and crashed builds are removed after this
 KEEP_INDEXES = 4
 

@@ -46,6 +46,13 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 class Alt:
     terms: tuple[str, ...]
     weight: float
+    kind: str = "stem"     # stem | form | parts | synonym | head-synonym | abbreviation | repair
+
+    @property
+    def broad(self) -> bool:
+        """Alternatives that widen a known word: not worth pulling in candidates for when the
+        word itself is in the index (the ranking still counts them)."""
+        return self.kind in ("parts", "head-synonym")
 
 
 @dataclass
@@ -180,7 +187,7 @@ class QueryUnderstanding:
             if found:
                 length, term, meaning = found
                 concept = Concept(" ".join(words_[i:i + length]),
-                                  [Alt((term,), 1.0), Alt(meaning, 0.9)])
+                                  [Alt((term,), 1.0), Alt(meaning, 0.9, "abbreviation")])
                 concepts.append(concept)
                 content.append((i, concept, (term,)))
                 i += length
@@ -192,12 +199,12 @@ class QueryUnderstanding:
                     continue
                 token = self.analyzer.token(part)
                 alts = [Alt((token.stem,), 1.0)]
-                alts.extend(Alt((form,), 0.9) for form in token.forms)
+                alts.extend(Alt((form,), 0.9, "form") for form in token.forms)
                 if token.parts:
-                    alts.append(Alt(token.parts, 0.8))
+                    alts.append(Alt(token.parts, 0.8, "parts"))
                 verb = separable_verb(words_, i - 1)
                 if verb and verb != token.stem:
-                    alts.append(Alt((verb,), 0.95))
+                    alts.append(Alt((verb,), 0.95, "form"))
                 concept = Concept(part, alts)
                 concepts.append(concept)
                 content.append((i - 1, concept, (token.stem, *token.forms)))
@@ -208,7 +215,7 @@ class QueryUnderstanding:
             if "-" in word:
                 joined = word.replace("-", "")
                 if concepts and joined:
-                    concepts[-1].alts.append(Alt((stem(joined),), 0.9))
+                    concepts[-1].alts.append(Alt((stem(joined),), 0.9, "form"))
         last_index = len(words_) - 1
         for position, concept, _ in content:
             if not self._matches_index(concept):
@@ -230,7 +237,7 @@ class QueryUnderstanding:
         for concept, head in heads:
             for other in self._synonyms.get((head,), ()):
                 if all(a.terms != other for a in concept.alts):
-                    concept.alts.append(Alt(other, 0.6))
+                    concept.alts.append(Alt(other, 0.6, "head-synonym"))
         plan.concepts = _dedupe(concepts)[:MAX_CONCEPTS]
         plan.answer_type = answer_type(words_)
         if context:
@@ -318,18 +325,18 @@ class QueryUnderstanding:
                 for span, weight in _spans(readings[start:start + length]):
                     for other in self._synonyms.get(span, ()):
                         for _, concept, _ in targets:
-                            _add_alt(concept, other, 0.8 * weight)
+                            _add_alt(concept, other, 0.8 * weight, "synonym")
                     for term, meaning in self._abbrev.values():
                         if meaning == span:
                             for _, concept, _ in targets:
-                                _add_alt(concept, (term,), 0.9 * weight)
+                                _add_alt(concept, (term,), 0.9 * weight, "abbreviation")
 
     def _compound_abbreviations(self, content, compounds) -> None:
         """'integriteitsbureau' has the parts of 'Bureau Integriteit', so it is also 'BI'."""
         for concept, parts in compounds:
             for term, meaning in self._abbrev.values():
                 if len(meaning) > 1 and set(meaning) == set(parts):
-                    _add_alt(concept, (term,), 0.85)
+                    _add_alt(concept, (term,), 0.85, "abbreviation")
 
     def _matches_index(self, concept: Concept) -> bool:
         return any(all(t in self.df for t in alt.terms) for alt in concept.alts)
@@ -337,7 +344,8 @@ class QueryUnderstanding:
     def _repairs(self, word: str, typing: bool) -> list[Alt]:
         """Alternatives for a word the index does not know: a completion of the word being
         typed, a typo correction, or compounds in the index that contain it."""
-        return [Alt(terms, weight) for terms, weight in _repairs_cached(self, word, typing)]
+        return [Alt(terms, weight, "repair")
+                for terms, weight in _repairs_cached(self, word, typing)]
 
     def repairs(self, word: str, typing: bool) -> list[tuple[tuple[str, ...], float]]:
         out: list[tuple[tuple[str, ...], float]] = []
@@ -407,12 +415,12 @@ def _spans(readings: list[tuple[tuple[str, float], ...]], limit: int = 12):
     return spans
 
 
-def _add_alt(concept: Concept, terms: tuple[str, ...], weight: float) -> None:
+def _add_alt(concept: Concept, terms: tuple[str, ...], weight: float, kind: str) -> None:
     for alt in concept.alts:
         if alt.terms == terms:
             alt.weight = max(alt.weight, weight)
             return
-    concept.alts.append(Alt(terms, weight))
+    concept.alts.append(Alt(terms, weight, kind))
 
 
 def _dedupe(concepts: list[Concept]) -> list[Concept]:
