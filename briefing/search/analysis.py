@@ -19,7 +19,7 @@ from typing import Iterable
 from whoosh.lang.snowball.dutch import DutchStemmer
 
 # Bump when anything here changes what goes into the index: old cached indexes are rebuilt.
-ANALYSIS_VERSION = 8
+ANALYSIS_VERSION = 9
 
 _STEMMER = DutchStemmer()
 
@@ -55,6 +55,7 @@ PREFIX_PARTS = frozenset({"aan", "af", "bij", "door", "mee", "mede", "na", "om",
 # Words of spoken questions that carry no topic: "Ja, dank u voorzitter. Ik wil even ..."
 FILLER_WORDS = frozenset("""
 voorzitter dank danku bedankt dankjewel dankuwel ja nee jawel eigenlijk even nou gewoon
+mensen hele zitten zit vindt tegenover eigen
 concreet eens toch best echt heel erg graag vraag vragen vraagje vroeg vraagt wil willen weten
 zeggen zegt gezegd eerlijk denk denkt dacht volgens mij ik mijn wij wethouder collega collegas
 beetje nogal zeker natuurlijk inderdaad dus oke okay ok hoor he hè zeg kijk misschien ergens
@@ -363,6 +364,9 @@ def _token(word: str, vocabulary: frozenset[str]) -> Token:
     for adjective in iteit_bases(word):
         if adjective != base and adjective not in forms:
             forms.append(adjective)
+    for verb in (nominal_verb(word), past_tense_verb(word)):
+        if verb and verb != base and verb not in forms:
+            forms.append(verb)
     parts: list[str] = []
     split = split_compound(word, vocabulary)
     if split:
@@ -374,6 +378,26 @@ def _token(word: str, vocabulary: frozenset[str]) -> Token:
             if part_stem != base and part_stem not in parts and len(part_stem) >= 3:
                 parts.append(part_stem)
     return Token(word, base, tuple(forms), tuple(parts))
+
+
+def nominal_verb(word: str) -> str | None:
+    """The verb behind an -ing noun: training -> trainen, begeleiding -> begeleiden."""
+    if len(word) < 7 or not word.endswith("ing"):
+        return None
+    return stem(word[:-3] + "en")
+
+
+def past_tense_verb(word: str) -> str | None:
+    """The verb behind a past tense: stopte -> stoppen, meldde -> melden, werkten -> werken."""
+    if not word.isalpha() or len(word) < 6:
+        return None
+    for ending in ("tten", "dden", "ten", "den", "tte", "dde", "te", "de"):
+        if word.endswith(ending):
+            core = word[: -len(ending)] + ending[0] * (ending[:2] in ("tt", "dd"))
+            if len(core) < 3 or core[-1] in "aeiou":
+                return None
+            return stem(core + "en")
+    return None
 
 
 def iteit_bases(word: str) -> tuple[str, ...]:

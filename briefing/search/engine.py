@@ -21,7 +21,7 @@ from briefing.search.index import FIELD_WEIGHTS, Built, load_cached, open_or_bui
 from briefing.search.query import QueryPlan, QueryUnderstanding
 from briefing.search import cardterms
 from briefing.search.cardterms import CardTerms
-from briefing.search.ranking import Features, Scorer, certainty_of
+from briefing.search.ranking import CONTESTED_MARGIN, Features, Scorer, certainty_of
 from briefing.search.results import Result, SearchOptions
 
 CANDIDATES = 30              # Whoosh's top-N that the fusion re-ranks
@@ -336,13 +336,22 @@ class SearchEngine:
         out.sort(key=lambda f: (-f.score, f.index))
         return out
 
+    def _best_text(self, features: Features) -> str | None:
+        card = self.cards[features.index]
+        if not features.best_lines:
+            return card.title
+        return card.line_texts[features.best_lines[0]]
+
     def _rank(self, plan: QueryPlan, hits: list[tuple[int, float]],
               options: SearchOptions) -> list[Result]:
         ranked = self._score(plan, hits, options)
         top = ranked[0].score if ranked else 1.0
+        contested = len(ranked) > 1 and ranked[1].score > top - CONTESTED_MARGIN \
+            and self._best_text(ranked[1]) != self._best_text(ranked[0])
         results = []
-        for features in ranked[:max(1, options.limit)]:
-            certainty = certainty_of(features, features.score / top if top else 0.0)
+        for rank, features in enumerate(ranked[:max(1, options.limit)]):
+            certainty = certainty_of(features, features.score / top if top else 0.0,
+                                     contested=contested and rank == 0)
             results.append(self.cards[features.index].to_result(
                 score=features.score, certainty=certainty, best_lines=features.best_lines))
         return results

@@ -58,6 +58,7 @@ class NegativeReport:
     positives_confident: int = 0     # positives hit at rank 1 with certainty hoog/middel
     positives: int = 0
     wrong_confident: int = 0         # positives whose top result is wrong yet not 'laag'
+    wrong_high: int = 0              # ... and even 'hoog'
 
 
 def load_queries(path: Path | str) -> list[EvalQuery]:
@@ -128,6 +129,7 @@ def evaluate(engine, queries: list[EvalQuery], baselines: bool = True):
             confident = bool(results) and results[0].certainty != "laag"
             negative.positives_confident += rank == 1 and confident
             negative.wrong_confident += rank != 1 and confident
+            negative.wrong_high += rank != 1 and bool(results) and results[0].certainty == "hoog"
     return reports, negative
 
 
@@ -201,7 +203,9 @@ def format_table(reports: list[SystemReport], negative: NegativeReport) -> str:
         lines.append("")
         lines.append(f"zeker en goed (top-1 juist, zekerheid hoog/middel): "
                      f"{negative.positives_confident}/{negative.positives}; "
-                     f"zeker maar fout: {negative.wrong_confident}/{negative.positives}")
+                     f"fout bovenaan met zekerheid hoog/middel: "
+                     f"{negative.wrong_confident}/{negative.positives} "
+                     f"(waarvan hoog: {negative.wrong_high})")
     if negative.n:
         lines.append(f"vragen zonder voorbereid antwoord herkend: "
                      f"{negative.said_no_answer}/{negative.n}")
@@ -220,6 +224,7 @@ def to_json(reports: list[SystemReport], negative: NegativeReport) -> dict[str, 
             "positief": negative.positives,
             "top1_juist_en_zeker": negative.positives_confident,
             "zeker_maar_fout": negative.wrong_confident,
+            "hoog_maar_fout": negative.wrong_high,
             "zonder_antwoord": negative.n,
             "zonder_antwoord_herkend": negative.said_no_answer,
         },

@@ -36,9 +36,12 @@ THEME_HEAD_FACTOR = 1.0
 WEIGHTS = {"coverage": 0.36, "head": 0.13, "title": 0.12, "focus": 0.14, "bm25": 0.08,
            "similarity": 0.17}
 
-# Certainty thresholds on quality (0..1); tuned on two development sets, see docs/search.md.
-HIGH_QUALITY = 0.62
-MEDIUM_QUALITY = 0.42
+# Certainty thresholds on quality (0..1), set on two development sets with questions that have
+# no prepared answer (see docs/search.md): below MEDIUM the engine says "geen voorbereid
+# antwoord". CONTESTED: a runner-up with another answer this close keeps the top from 'hoog'.
+HIGH_QUALITY = 0.75
+MEDIUM_QUALITY = 0.40
+CONTESTED_MARGIN = 0.03
 
 @dataclass
 class Features:
@@ -124,9 +127,11 @@ def _match(concept: Concept, terms: set[str]) -> float:
     return best
 
 
-def certainty_of(features: Features, relative: float) -> str:
-    """hoog / middel / laag from the card's own quality, capped by its distance to the best."""
-    if features.quality >= HIGH_QUALITY and relative >= 0.85:
+def certainty_of(features: Features, relative: float, contested: bool = False) -> str:
+    """hoog / middel / laag from the card's own quality (how much of the question it answers,
+    and how focused), capped by its distance to the best card. `contested`: another card with a
+    different answer scores almost the same, so the top one is at most 'middel'."""
+    if features.quality >= HIGH_QUALITY and relative >= 0.9 and not contested:
         return "hoog"
     if features.quality >= MEDIUM_QUALITY and relative >= 0.6:
         return "middel"
