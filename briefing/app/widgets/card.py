@@ -17,6 +17,10 @@ CERTAINTY_LABEL = {"hoog": "zekerheid hoog", "middel": "zekerheid middel",
                    "laag": "zekerheid laag"}
 
 
+# How many best-matching lines a card highlights.
+BEST_SHOWN = 2
+
+
 def kind_label(result: Result) -> str:
     if result.kind == "vraag":
         match = re.search(r"/vraag-(\d+)$", result.card_id)
@@ -90,8 +94,10 @@ class AnswerCard(LineBrowser):
         pressed = [line for line in lines if line.section == "doorvragen"]
         if not answer:
             yield Static("(geen antwoordregels)", classes="card-empty", markup=False)
-        for line in answer:
-            yield LineItem(line.text, line.depth)
+        # The lines that matched the question best stand out, so the eye finds them at once.
+        best = set(result.best_lines[:BEST_SHOWN])
+        for index, line in enumerate(answer):
+            yield LineItem(line.text, line.depth, classes="-best" if index in best else "")
         if pressed:
             yield Static("Doorvragen", classes="card-section", markup=False)
             for line in pressed:
@@ -103,6 +109,11 @@ class AnswerCard(LineBrowser):
         if result.dossier_date:
             source += f" · {format_date(result.dossier_date)}"
         yield Static(source, classes="card-source", markup=False)
+
+    def initial_cursor(self) -> int:
+        """Start on the best matching line: usually the one the wethouder needs."""
+        best = self.result.best_lines
+        return best[0] if best and best[0] < len(self.result.line_texts) else 0
 
     @property
     def selected_text(self) -> str | None:

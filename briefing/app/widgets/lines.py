@@ -114,9 +114,14 @@ class LineBrowser(VerticalGroup, can_focus=True):
         if selected is not None and focused:
             selected.scroll_visible(animate=False)
 
+    def initial_cursor(self) -> int:
+        """Where the cursor starts when the group is first focused."""
+        return 0
+
     def on_focus(self) -> None:
-        if self.cursor < 0 and self.items():
-            self.cursor = 0
+        items = self.items()
+        if self.cursor < 0 and items:
+            self.cursor = min(max(self.initial_cursor(), 0), len(items) - 1)
         self._show_cursor(focused=True)
 
     def on_blur(self) -> None:
