@@ -17,7 +17,14 @@ from typing import Iterable
 from briefing.model.knowledge import KnowledgeBase, is_under_embargo
 from briefing.model.registers import Registers, fold as fold_name
 from briefing.search.cards import Card, build_cards
-from briefing.search.index import FIELD_WEIGHTS, Built, load_cached, open_or_build, weighting
+from briefing.search.index import (
+    FIELD_WEIGHTS,
+    Built,
+    cache_root,
+    load_cached,
+    open_or_build,
+    weighting,
+)
 from briefing.search.query import QueryPlan, QueryUnderstanding
 from briefing.search import cardterms
 from briefing.search.cardterms import CardTerms
@@ -64,7 +71,7 @@ class SearchEngine:
         """The engine for this knowledge base: from memory, from the cache, or built now.
         Cheap to call again with the same (or an identically loaded) knowledge base."""
         fingerprint = kb.fingerprint or _content_fingerprint(kb)
-        memo_key = f"{fingerprint}|{cache_dir}"
+        memo_key = f"{fingerprint}|{cache_dir or cache_root()}"
         with cls._lock:
             engine = cls._engines.get(memo_key)
             if engine is not None:
@@ -84,7 +91,7 @@ class SearchEngine:
         root = Path(root)
         fingerprint = quick_fingerprint(root)
         if fingerprint:
-            memo_key = f"{fingerprint}|{cache_dir}"
+            memo_key = f"{fingerprint}|{cache_dir or cache_root()}"
             with cls._lock:
                 engine = cls._engines.get(memo_key)
                 if engine is not None:

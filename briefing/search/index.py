@@ -166,6 +166,13 @@ def open_or_build(cards: list[Card], fingerprint: str, root: Path | None = None,
             "fingerprint": fingerprint, "analysis": ANALYSIS_VERSION, "schema": SCHEMA_VERSION,
             "cards": len(cards), "built": time.time(),
         }), encoding="utf-8")
+        if final.exists() and _load(final) is None:
+            # A damaged folder (a crash, a full disk, an old version): move it out of the way.
+            stale = base / f".stale-{key[:8]}-{os.getpid()}-{time.time_ns()}"
+            try:
+                os.rename(final, stale)
+            except OSError:
+                pass
         try:
             os.rename(tmp, final)
         except OSError:
@@ -225,5 +232,5 @@ def _cleanup(base: Path, keep: Path) -> None:
             continue
         if path == keep or age < STALE_SECONDS:
             continue
-        if path.name.startswith(".tmp-") or path in finished[KEEP_INDEXES:]:
+        if path.name.startswith((".tmp-", ".stale-")) or path in finished[KEEP_INDEXES:]:
             shutil.rmtree(path, ignore_errors=True)

@@ -77,12 +77,12 @@ class Scorer:
         coverage /= self.total
         head_scores = [self._unit(unit) for unit in ct.head]
         line_scores = [self._unit(unit) for unit in ct.lines]
-        ranked_lines = sorted(range(len(line_scores)), key=lambda i: -line_scores[i])
-        best_lines = [i for i in ranked_lines[:BEST_LINES] if line_scores[i] > 0]
         if self.answer_type:
             wanted = 0 if self.answer_type == "aantal" else 1
             line_scores = [s + ANSWER_TYPE_BONUS if s > 0 and ct.line_kinds[i][wanted] else s
                            for i, s in enumerate(line_scores)]
+        ranked_lines = sorted(range(len(line_scores)), key=lambda i: -line_scores[i])
+        best_lines = [i for i in ranked_lines[:BEST_LINES] if line_scores[i] > 0]
         head = max(head_scores, default=0.0)
         focus = min(1.0, max([*head_scores, *line_scores], default=0.0))
         title = max((self._recall(tokens) for tokens in ct.head_tokens), default=0.0)
