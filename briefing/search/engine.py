@@ -9,10 +9,9 @@ from __future__ import annotations
 import threading
 import types
 from collections import OrderedDict
-from dataclasses import dataclass
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Iterable
 
 from briefing.model.knowledge import KnowledgeBase, is_under_embargo
 from briefing.model.registers import Registers, fold as fold_name
@@ -55,7 +54,9 @@ class SearchEngine:
         self._by_id = {card.card_id: i for i, card in enumerate(self.cards)}
         self.understanding = QueryUnderstanding(built.vocab, registers)
         self._analyzer = self.understanding.analyzer
-        self._local = threading.local()
+        self._pool: list = []                       # idle Whoosh searchers
+        self._pool_lock = threading.Lock()
+        self._docsets: dict[str, frozenset[int]] = {}
         self._terms: dict[int, CardTerms] = {}
         self._embargo = {}
         for card in self.cards:
@@ -126,12 +127,20 @@ class SearchEngine:
         return self.cards[index] if index is not None else None
 
     # --- searching ---------------------------------------------------------------------------
+    @contextmanager
     def _searcher(self):
-        searcher = getattr(self._local, "searcher", None)
+        """A Whoosh searcher for this thread's search. Searchers are pooled, not kept per
+        thread: a Textual thread worker may run each keystroke in a new thread, and a searcher
+        per dead thread would leak open files. Never two threads on one searcher."""
+        with self._pool_lock:
+            searcher = self._pool.pop() if self._pool else None
         if searcher is None:
             searcher = self._built.index.searcher(weighting=weighting())
-            self._local.searcher = searcher
-        return searcher
+        try:
+            yield searcher
+        finally:
+            with self._pool_lock:
+                self._pool.append(searcher)
 
     def plan(self, query: str, options: SearchOptions = SearchOptions()) -> QueryPlan:
         return self.understanding.plan(query, options.context)
@@ -165,9 +174,13 @@ class SearchEngine:
         the best of its alternatives (stem, forms, synonyms, abbreviation, correction) in any
         field: a word with three synonyms does not count three times. Terms only, never a
         query parser: no user text can be Whoosh syntax."""
+        with self._searcher() as searcher:
+            return self._retrieve_with(searcher, plan, options)
+
+    def _retrieve_with(self, searcher, plan: QueryPlan,
+                       options: SearchOptions) -> list[tuple[int, float]]:
         import heapq
 
-        searcher = self._searcher()
         restrict = self._docset(searcher, self._restriction(options))
         mask = self._docset(searcher, self._mask(options))
         totals: dict[int, float] = {}
@@ -202,18 +215,19 @@ class SearchEngine:
                 out.append((index, score))
         return out
 
-    def _docset(self, searcher, whoosh_query) -> set[int] | None:
-        """The documents of a filter or mask query, cached per thread: embargo and member
-        filters are the same for every keystroke."""
+    def _docset(self, searcher, whoosh_query) -> frozenset[int] | None:
+        """The documents of a filter or mask query, cached: embargo and member filters are the
+        same for every keystroke (and docnums are the same for every searcher of the index)."""
         if whoosh_query is None:
             return None
-        cache = self._local.__dict__.setdefault("docsets", {})
         key = repr(whoosh_query)
-        found = cache.get(key)
+        found = self._docsets.get(key)
         if found is None:
-            if len(cache) > 64:
-                cache.clear()
-            found = cache[key] = set(searcher.docs_for_query(whoosh_query))
+            found = frozenset(searcher.docs_for_query(whoosh_query))
+            with self._pool_lock:
+                if len(self._docsets) > 64:
+                    self._docsets.clear()
+                self._docsets[key] = found
         return found
 
     def _clauses(self, plan: QueryPlan, searcher) -> list[list[tuple[str, str, float]]]:
