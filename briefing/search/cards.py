@@ -5,8 +5,7 @@ feiten. Cards hold plain data only, so they pickle fast next to the index."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from briefing.model.dossier import Dossier, Line
 from briefing.model.knowledge import KnowledgeBase
@@ -14,8 +13,10 @@ from briefing.model.registers import Registers, fold
 from briefing.search.results import Result
 
 
-@dataclass
-class Card:
+class Card(NamedTuple):
+    """One answer card as plain, immutable data (tuples and strings only: a big knowledge base
+    adds no work for Python's garbage collector, which keeps keystrokes free of pauses)."""
+
     card_id: str
     kind: str                               # vraag | thema | kernboodschap
     dossier_id: str
@@ -25,17 +26,17 @@ class Card:
     member: str | None
     party: str | None
     question: str | None
-    lines: list[Any]                        # Line.to_data() of the answer lines
-    if_pressed: list[Any]
+    lines: tuple                            # answer lines: str or (text, (sub-lines...))
+    if_pressed: tuple
     status: str
     dossier_status: str
     classification: str
     source: str | None
-    variants: list[dict[str, Any]] = field(default_factory=list)
+    variants: tuple = ()                    # (member, party, question) per variant
     note: str | None = None
     embargo_until: dt.datetime | None = None
-    member_keys: tuple[str, ...] = ()       # folded canonical names of everyone asking it
-    party_keys: tuple[str, ...] = ()
+    member_keys: tuple = ()                 # folded canonical names of everyone asking it
+    party_keys: tuple = ()
     meta_text: str = ""                     # dossier title, meeting, askers: searched lightly
 
     @property
@@ -55,7 +56,7 @@ class Card:
     def head_texts(self) -> list[str]:
         """The question and its variants (vraag), else the section title."""
         if self.kind == "vraag":
-            return [self.question or "", *(v.get("vraag", "") for v in self.variants)]
+            return [self.question or "", *(question for _, _, question in self.variants)]
         return [self.title]
 
     def to_result(self, score: float = 0.0, certainty: str = "laag",
@@ -67,25 +68,37 @@ class Card:
             lines=_lines(self.lines), if_pressed=_lines(self.if_pressed), status=self.status,
             classification=self.classification, source=self.source, score=score,
             certainty=certainty,  # type: ignore[arg-type]
-            best_lines=list(best_lines or []), variants=[dict(v) for v in self.variants],
+            best_lines=list(best_lines or []),
+            variants=[{"raadslid": m, "fractie": p, "vraag": q} for m, p, q in self.variants],
             note=self.note,
         )
 
 
-def flatten_data(data: list[Any]) -> list[str]:
-    """Texts of lines in their plain-data form (str or {tekst, sub}), in reading order."""
+def flatten_data(data) -> list[str]:
+    """Texts of lines in their frozen form (str or (text, sub-lines)), in reading order."""
     out: list[str] = []
     for item in data:
         if isinstance(item, str):
             out.append(item)
         else:
-            out.append(item.get("tekst", ""))
-            out.extend(flatten_data(item.get("sub", [])))
+            out.append(item[0])
+            out.extend(flatten_data(item[1]))
     return out
 
 
-def _lines(data: list[Any]) -> list[Line]:
-    return [Line.model_validate(item) for item in data]
+def freeze_lines(lines: list[Line]) -> tuple:
+    return tuple(line.text if not line.sub else (line.text, freeze_lines(line.sub))
+                 for line in lines)
+
+
+def _thaw(item) -> Any:
+    if isinstance(item, str):
+        return item
+    return {"tekst": item[0], "sub": [_thaw(sub) for sub in item[1]]}
+
+
+def _lines(data) -> list[Line]:
+    return [Line.model_validate(_thaw(item)) for item in data]
 
 
 def _value(enum_or_str: Any) -> str:
@@ -115,7 +128,7 @@ def dossier_cards(dossier: Dossier, registers: Registers) -> list[Card]:
         cards.append(Card(
             card_id=f"{did}/kernboodschap", kind="kernboodschap", title="Kernboodschap",
             member=None, party=None, question=None,
-            lines=[line.to_data() for line in dossier.core_message], if_pressed=[],
+            lines=freeze_lines(dossier.core_message), if_pressed=(),
             status=status, meta_text=base_meta, **common))
     for number, theme in enumerate(dossier.themes, start=1):
         if not theme.lines:
@@ -123,13 +136,13 @@ def dossier_cards(dossier: Dossier, registers: Registers) -> list[Card]:
         cards.append(Card(
             card_id=f"{did}/thema-{number}", kind="thema", title=theme.title,
             member=None, party=None, question=None,
-            lines=[line.to_data() for line in theme.lines], if_pressed=[],
+            lines=freeze_lines(theme.lines), if_pressed=(),
             status=status, meta_text=base_meta, **common))
     if dossier.facts:
         cards.append(Card(
             card_id=f"{did}/feiten", kind="thema", title="Feiten en cijfers",
             member=None, party=None, question=None,
-            lines=[line.to_data() for line in dossier.facts], if_pressed=[],
+            lines=freeze_lines(dossier.facts), if_pressed=(),
             status=status, meta_text=base_meta, **common))
     for question in dossier.questions:
         askers = [(question.member, question.party)]
@@ -158,10 +171,10 @@ def dossier_cards(dossier: Dossier, registers: Registers) -> list[Card]:
             card_id=dossier.question_id(question), kind="vraag",
             title=question.question, member=question.member, party=question.party,
             question=question.question,
-            lines=[line.to_data() for line in question.answer],
-            if_pressed=[line.to_data() for line in question.if_pressed],
+            lines=freeze_lines(question.answer),
+            if_pressed=freeze_lines(question.if_pressed),
             status=question_status if status == "vastgesteld" else status,
-            variants=[v.model_dump(by_alias=True) for v in question.variants],
+            variants=tuple((v.member, v.party, v.question) for v in question.variants),
             note=question.note, member_keys=tuple(member_keys), party_keys=tuple(party_keys),
             meta_text=" ".join([base_meta, *names]), **common))
     return cards

@@ -57,7 +57,6 @@ class SearchEngine:
         self._pool: list = []                       # idle Whoosh searchers
         self._pool_lock = threading.Lock()
         self._docsets: dict[str, frozenset[int]] = {}
-        self._terms: dict[int, CardTerms] = {}
         self._embargo = {}
         for card in self.cards:
             if card.embargo_until is not None:
@@ -169,7 +168,8 @@ class SearchEngine:
         card is only a weak match (certainty 'laag'). Show "Geen voorbereid antwoord" then."""
         return not results or results[0].certainty == "laag"
 
-    def _retrieve(self, plan: QueryPlan, options: SearchOptions) -> list[tuple[int, float]]:
+    def _retrieve(self, plan: QueryPlan,
+                  options: SearchOptions) -> list[tuple[int, float, CardTerms]]:
         """The top candidates by Whoosh's BM25F, summed over concepts, where a concept scores
         the best of its alternatives (stem, forms, synonyms, abbreviation, correction) in any
         field: a word with three synonyms does not count three times. Terms only, never a
@@ -178,7 +178,7 @@ class SearchEngine:
             return self._retrieve_with(searcher, plan, options)
 
     def _retrieve_with(self, searcher, plan: QueryPlan,
-                       options: SearchOptions) -> list[tuple[int, float]]:
+                       options: SearchOptions) -> list[tuple[int, float, CardTerms]]:
         import heapq
 
         restrict = self._docset(searcher, self._restriction(options))
@@ -210,9 +210,11 @@ class SearchEngine:
             stored = searcher.stored_fields(doc)
             index = self._by_id.get(stored.get("card"))
             if index is not None:
-                if index not in self._terms and "analysis" in stored:
-                    self._terms[index] = cardterms.load(stored["analysis"])
-                out.append((index, score))
+                # The analysis stored at build time: parsed per search, not kept, so that a
+                # long meeting does not pile up objects for the garbage collector to walk.
+                analysis = stored.get("analysis")
+                terms = cardterms.load(analysis) if analysis else self.card_terms(index)
+                out.append((index, score, terms))
         return out
 
     def _docset(self, searcher, whoosh_query) -> frozenset[int] | None:
@@ -261,6 +263,7 @@ class SearchEngine:
         budget = POSTINGS_BUDGET
         per_concept: dict[int, list[tuple[str, str, float]]] = {}
         skipped: set[int] = set()
+        cheapest = None
         for _, number, term, fields, alternative in wanted:
             if alternative and number in skipped:
                 continue  # the word itself is too common to pull candidates: so is its synonym
@@ -268,13 +271,26 @@ class SearchEngine:
             # rare (say the head) would favour cards that have it there.
             costs = [searcher.doc_frequency(fieldname, term) for fieldname, _ in fields]
             cost = sum(costs)
-            if not cost or (cost > budget and per_concept):
+            if not cost:
+                continue
+            chosen = [(fieldname, term, boost) for (fieldname, boost), n in zip(fields, costs) if n]
+            if cheapest is None or cost < cheapest[0]:
+                # For the fallback: the fields where the word is rarest, within twice the budget.
+                within, spent = [], 0
+                for (fieldname, boost), n in sorted(zip(fields, costs), key=lambda fc: fc[1]):
+                    if n and (not within or spent + n <= 2 * POSTINGS_BUDGET):
+                        within.append((fieldname, term, boost))
+                        spent += n
+                cheapest = (cost, number, within)
+            if cost > budget:
                 if not alternative:
                     skipped.add(number)
                 continue
             budget -= cost
-            per_concept.setdefault(number, []).extend(
-                (fieldname, term, boost) for (fieldname, boost), n in zip(fields, costs) if n)
+            per_concept.setdefault(number, []).extend(chosen)
+        if not per_concept and cheapest is not None:
+            # Only common words: the least common one still pulls in candidates.
+            per_concept[cheapest[1]] = cheapest[2]
         return list(per_concept.values())
 
     def _restriction(self, options: SearchOptions):
@@ -322,11 +338,8 @@ class SearchEngine:
 
     # --- ranking -----------------------------------------------------------------------------
     def card_terms(self, index: int) -> CardTerms:
-        cached = self._terms.get(index)
-        if cached is None:
-            cached = cardterms.analyse(self.cards[index], self._analyzer)
-            self._terms[index] = cached  # racing threads compute the same value: harmless
-        return cached
+        """A card's analysis computed now (the index normally stores it)."""
+        return cardterms.analyse(self.cards[index], self._analyzer)
 
     def explain(self, query: str, options: SearchOptions = SearchOptions()) -> list[dict]:
         """The ranking features of the top cards, for tuning and for tests."""
@@ -336,17 +349,17 @@ class SearchEngine:
         return [{"card": self.cards[f.index].card_id, "score": round(f.score, 4),
                  **{k: round(v, 3) for k, v in f.parts.items()}} for f in ranked]
 
-    def _score(self, plan: QueryPlan, hits: list[tuple[int, float]],
+    def _score(self, plan: QueryPlan, hits: list[tuple[int, float, CardTerms]],
                options: SearchOptions) -> list[Features]:
         if not hits:
             return []
-        scorer = Scorer(plan, max(score for _, score in hits) or 1.0)
+        scorer = Scorer(plan, max(score for _, score, _ in hits) or 1.0)
         active = self.active_dossier(options.dossier)
         member_key = fold_name(plan.member.name) if plan.member else None
         out = []
-        for index, bm25 in hits:
+        for index, bm25, terms in hits:
             card = self.cards[index]
-            features = scorer.features(index, card, self.card_terms(index), bm25)
+            features = scorer.features(index, card, terms, bm25)
             if active and card.dossier_id == active:
                 features.score += ACTIVE_DOSSIER_BONUS
             if member_key and member_key in card.member_keys:
@@ -363,7 +376,7 @@ class SearchEngine:
             return card.title
         return card.line_texts[features.best_lines[0]]
 
-    def _rank(self, plan: QueryPlan, hits: list[tuple[int, float]],
+    def _rank(self, plan: QueryPlan, hits: list[tuple[int, float, CardTerms]],
               options: SearchOptions) -> list[Result]:
         ranked = self._score(plan, hits, options)
         top = ranked[0].score if ranked else 1.0
