@@ -24,7 +24,7 @@ from briefing.search.index import (
     open_or_build,
     weighting,
 )
-from briefing.search.query import QueryPlan, QueryUnderstanding
+from briefing.search.query import MAX_FOLLOW_UP_CONCEPTS, QueryPlan, QueryUnderstanding
 from briefing.search import cardterms
 from briefing.search.cardterms import CardTerms
 from briefing.search.ranking import CONTESTED_MARGIN, Features, Scorer, certainty_of
@@ -155,6 +155,24 @@ class SearchEngine:
         if not query or not query.strip():
             return []
         plan = self.plan(query, options)
+        results = self._search_plan(plan, options)
+        if options.context and not plan.follow_up and self._short(plan) \
+                and self.no_good_answer(results):
+            # A short question that finds nothing good on its own may lean on the previous
+            # one without saying so ("kosten?"): try it in that context, keep the better.
+            retry = self._search_plan(
+                self.understanding.plan(query, options.context, follow_up=True), options)
+            if retry and (not results or _rank_of(retry[0].certainty)
+                          > _rank_of(results[0].certainty)):
+                return retry
+        return results
+
+    @staticmethod
+    def _short(plan: QueryPlan) -> bool:
+        own = [c for c in plan.concepts if c.source == "query"]
+        return len(own) <= MAX_FOLLOW_UP_CONCEPTS
+
+    def _search_plan(self, plan: QueryPlan, options: SearchOptions) -> list[Result]:
         if plan.empty:
             return []
         hits = self._retrieve(plan, options)
@@ -389,6 +407,10 @@ class SearchEngine:
             results.append(self.cards[features.index].to_result(
                 score=features.score, certainty=certainty, best_lines=features.best_lines))
         return results
+
+
+def _rank_of(certainty: str) -> int:
+    return {"laag": 0, "middel": 1, "hoog": 2}.get(certainty, 0)
 
 
 def _content_fingerprint(kb: KnowledgeBase) -> str:

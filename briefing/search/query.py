@@ -36,7 +36,20 @@ from briefing.search.index import Vocabulary
 MAX_QUERY_CHARS = 1000      # a question read out in full is rarely longer; the rest is noise
 MAX_CONCEPTS = 40
 TYPO_CUTOFF = 80            # rapidfuzz ratio (0-100) for a typo correction
-FOLLOW_UP_WORDS = frozenset({"en", "maar", "ook", "dus", "en/of", "tenslotte", "verder"})
+FOLLOW_UP_WORDS = frozenset({"en", "maar", "ook", "dus", "tenslotte", "verder", "nog"})
+# Words that point back at what was just discussed: "wat kost dat?", "hoeveel zijn het er?"
+ANAPHORA = frozenset({"dat", "dit", "die", "deze", "daar", "daarvan", "daarvoor", "daarmee",
+                      "daarover", "hiervan", "hiervoor", "hiermee", "hierover", "ervan", "ervoor",
+                      "erover", "ermee", "zij", "ze", "hun", "hen"})
+MAX_FOLLOW_UP_CONCEPTS = 3
+
+
+def is_follow_up(words_: list[str]) -> bool:
+    """A question that leans on the previous one: it starts with "en"/"maar"/"ook" or points
+    back ("dat", "daar", "ervan") instead of naming its subject."""
+    if not words_:
+        return False
+    return words_[0] in FOLLOW_UP_WORDS or any(w in ANAPHORA for w in words_)
 
 _RAW_WORD_RE = re.compile(r"[^\W_]+(?:[&-][^\W_]+)*")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -165,7 +178,11 @@ class QueryUnderstanding:
         return out
 
     # --- the plan ----------------------------------------------------------------------------
-    def plan(self, text: str, context: str | None = None) -> QueryPlan:
+    def plan(self, text: str, context: str | None = None,
+             follow_up: bool | None = None) -> QueryPlan:
+        """The concepts of a query. With a context (the previous question), a short follow-up
+        ("en de kosten?", "wat kost dat?") also gets the context's concepts at a lower weight;
+        follow_up=None decides by the wording, True/False forces it."""
         text = clean(text)
         plan = QueryPlan(text=text)
         raw = [(fold(m.group()), m.group()) for m in _RAW_WORD_RE.finditer(
@@ -242,8 +259,9 @@ class QueryUnderstanding:
         plan.answer_type = answer_type(words_)
         if context:
             own = [c for c in plan.concepts if c.source == "query"]
-            first = words_[0] if words_ else ""
-            if len(own) <= 3 or first in FOLLOW_UP_WORDS:
+            if follow_up is None:
+                follow_up = len(own) <= MAX_FOLLOW_UP_CONCEPTS and is_follow_up(words_)
+            if follow_up:
                 plan.follow_up = True
                 context_plan = self.plan(context)
                 have = {a.terms for c in plan.concepts for a in c.alts}

@@ -78,8 +78,18 @@ def test_active_dossier_ranks_first(engine):
 
 
 def test_follow_up_question_uses_the_context(engine):
-    result = top(engine, "en de kosten?", context="Wanneer is het externe meldpunt gestart?")
-    assert result.card_id == "personeel/vraag-4"
+    context = "Wanneer is het externe meldpunt gestart?"
+    assert top(engine, "en de kosten?", context=context).card_id == "personeel/vraag-4"
+    assert top(engine, "wat kost dat per jaar?", context=context).card_id == "personeel/vraag-4"
+
+
+def test_a_new_question_is_not_bent_by_the_previous_one(engine):
+    result = top(engine, "link intranet", context="Wat kost het meldpunt per jaar?")
+    assert result.card_id == "personeel/vraag-2" and result.certainty == "hoog"
+    alone = engine.search("link intranet")
+    assert [r.card_id for r in alone] == [
+        r.card_id for r in engine.search("link intranet",
+                                         SearchOptions(context="Wat kost het meldpunt?"))]
 
 
 def test_no_prepared_answer_is_said_clearly(engine):
