@@ -11,8 +11,8 @@ from briefing.importing.vocabulary import (AGENDA_KIND, ANNOTATIE_AGENDA, ANNOTA
                                            CLASSIFICATION, CLASSIFICATION_LINE, COLLEGE_DECIDES,
                                            COMMITTEE_ABBR, DECISION_CONTENT, DUTCH_PREFIXES,
                                            HOLDER, LABEL_RE, MEETING, NOTE_PREFIX, PLACEHOLDER,
-                                           SECTIONS, STAMP, TEMPLATE, VOORDRACHT, strip_colon,
-                                           word_list)
+                                           QUESTIONS_OF, SECTIONS, STAMP, TEMPLATE, VOORDRACHT,
+                                           stamp_level, strip_colon, word_list)
 from briefing.model.registers import fold
 
 
@@ -47,6 +47,11 @@ class HeaderMixin:
             self.decision.append(prefix + text)
             self._use(block)
             return i + 1
+        if self.pending == "decision" and block.kind == "para" and not self.decision \
+                and not any(p.match(text) for _, p in LABEL_RE):
+            self.decision.append(text)  # 'Gevraagd besluit' / 'Ter bespreking.' on the next line
+            self._use(block)
+            return i + 1
         if self.pending and self.pending != "decision" and block.kind in ("para", "heading"):
             key = self.pending
             self.pending = None
@@ -62,7 +67,13 @@ class HeaderMixin:
             return i + 1
         match = ANNOTATIE_VOOR.match(text)
         if match:
-            self.holder = self.holder or _holder(match.group("who"))
+            self._set_header("holder", match.group("who"), block)
+            self._use(block)
+            return i + 1
+        match = QUESTIONS_OF.match(text)
+        if match and self.names.parse_askers(match.group("who")):
+            # The askers are learnt (for 'Vraag 2 (Ceder)'); the line names the subject.
+            self._set_title(text, 2 if self.title_rank < 2 else 1)
             self._use(block)
             return i + 1
         match = re.match(r"^annotatie\s+(?:voor\s+|bij\s+|t\.b\.v\.\s+)?(?:de\s+)?(?P<rest>.+)$",
@@ -212,6 +223,10 @@ class HeaderMixin:
             else:
                 self._set_title(value, 2)
         elif key == "holder":
+            portfolio = re.search(r"\s*\((?P<p>[^()]+)\)$", value)
+            if portfolio:  # 'wethouder Pels (Duurzaamheid)'
+                value = value[:portfolio.start()]
+                self.facts.add(f"Portefeuille: {portfolio.group('p').strip()}", 0)
             self.holder = self.holder or _holder(value)
         elif key == "decision":
             self.decision.append(value)
@@ -241,6 +256,15 @@ class HeaderMixin:
             return False
         meeting = match.group("meeting").strip()
         rest = match.group("rest")
+        if not found and not abbr:
+            if force:
+                meeting, rest = text, ""
+            else:
+                # 'Commissie Onderwijs, Jeugd en Zorg': a committee's name is capitalised words.
+                name = _COMMITTEE_NAME.match(rest)
+                if name:
+                    meeting += name.group(0).rstrip()
+                    rest = rest[name.end():]
         if found:
             before = text[:found.start]
             after = text[found.end:]
@@ -263,6 +287,10 @@ class HeaderMixin:
         return True
 
     def _classify(self, text: str, block: Block, force: bool = False) -> None:
+        level = stamp_level(text) if force else None
+        if level is not None:
+            self.classification = level
+            return
         for level, pattern in CLASSIFICATION:
             if pattern.search(text):
                 if self.classification is None or force:
@@ -272,6 +300,11 @@ class HeaderMixin:
     def _strip_stamp(self, text: str) -> str:
         return STAMP.sub(" ", text).strip() if STAMP.search(text) else text
 
+
+
+_COMMITTEE_NAME = re.compile(
+    r"^\s+[A-Z][\w'’-]*(?:(?:,\s*|\s+(?:en|&)\s+|\s*&\s*|\s+)[A-Z][\w'’-]*)*"
+    r"(?:\s*\([A-Z][A-Za-z&]{1,8}\))?")
 
 
 def _holder(text: str) -> str | None:

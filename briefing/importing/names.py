@@ -22,10 +22,14 @@ _KNOWN = {fold(name) for name in KNOWN_PARTIES}
 _MEMBER_KEY = re.compile(r"^(?:het\s+|de\s+)?(?:raads|commissie|fractie)?lid\s+(?P<name>.+)$",
                          re.IGNORECASE)
 _PARTY_KEY = re.compile(r"^(?:de\s+)?fractie\s+(?:van\s+(?:de\s+)?)?(?P<name>.+)$", re.IGNORECASE)
-_LEAD = re.compile(r"^(?:(?:vragen|vraag)(?:\s+van)?|(?:ook\s+)?gesteld\s+door|namens|"
-                   r"mede\s+namens)\b[\s:]*", re.IGNORECASE)
+_LEAD = re.compile(r"^(?:(?:vragen|vraag)(?:\s+van)?|(?:(?:en\s+)?(?:ook|tevens|eveneens)\s+)?"
+                   r"(?:gesteld|gevraagd)\s+door|namens|mede\s+namens|(?:en\s+)?ook)\b[\s:]*",
+                   re.IGNORECASE)
+# Between askers: 'lid X en lid Y', 'VVD; CDA', 'D66 / ook CDA', 'VVD, ook gevraagd door CDA'.
 _SPLIT_ASKERS = re.compile(
-    r"\s+(?:en|&|\+)\s+(?=(?:het\s+|de\s+)?(?:raads)?lid\b|fractie\b)|\s*;\s*", re.IGNORECASE)
+    r"\s+(?:en|&|\+)\s+(?=(?:het\s+|de\s+)?(?:raads)?lid\b|fractie\b)|\s*;\s*"
+    r"|\s*[,/;]?\s+(?:en\s+)?(?:ook|tevens|eveneens)\b(?:\s+(?:gevraagd|gesteld)\s+door)?"
+    r"\s*:?\s*", re.IGNORECASE)
 _PARTS = re.compile(r"\s*(?:[,|/]|\s[-–—]\s|[–—])\s*")
 _NAME = re.compile(r"^(?:[A-Z][\w'’-]*|van|de|der|den|ten|ter|te|vd|el|al|d'|'t)"
                    r"(?:\s+(?:[A-Z][\w'’-]*|van|de|der|den|ten|ter|te|el|al|d'|'t)){0,3}$")
@@ -52,6 +56,9 @@ class Names:
 
     def __init__(self, registers: Registers | None = None):
         self.registers = registers or Registers()
+        # Members the document itself names with their party ('het lid Ceder (ChristenUnie)'),
+        # for later lines that give only the surname ('Vraag 2 (Ceder)').
+        self.learned: dict[str, str] = {}
 
     # --- resolution ---------------------------------------------------------------------
 
@@ -77,8 +84,14 @@ class Names:
     def member_party(self, member: str | None) -> str | None:
         found = self.registers.member(member) if member else None
         if found is None or not found.party:
-            return None
+            return self.learned.get(fold(member)) if member else None
         return self.party(found.party) or found.party
+
+    def learn(self, askers: list[Asker]) -> None:
+        for asker in askers:
+            member, party = _bare_member(asker.member), _bare_party(asker.party)
+            if member and party and asker.explicit:
+                self.learned.setdefault(fold(member), self.party(party) or party)
 
     def resolve(self, asker: Asker) -> Asker:
         """Register spelling where matched, the text as written where not; a known member
@@ -107,12 +120,14 @@ class Names:
             return None
         askers = []
         for chunk in _SPLIT_ASKERS.split(text):
-            if not chunk.strip():
+            chunk = _LEAD.sub("", chunk.strip()).strip() if chunk else ""
+            if not chunk:
                 continue
-            asker = self._one(chunk.strip(), force)
+            asker = self._one(chunk, force)
             if asker is None:
                 return None
             askers.append(asker)
+        self.learn(askers)
         return askers or None
 
     def _one(self, text: str, force: bool) -> Asker | None:

@@ -15,6 +15,22 @@ from briefing.importing.vocabulary import (ANSWER, CORE, NOTE_BRACKETS, NOTE_PRE
 from briefing.model.dossier import Question, Status, Variant
 
 
+# 'Ook gevraagd door: GroenLinks', '(ook gevraagd door lid Bakker, CDA)', '(ook: CDA, lid Bakker)',
+# 'Tevens gesteld door VVD': the same question from other askers (variants).
+_ALSO = (r"(?:en\s+)?(?:ook|tevens|eveneens)(?:\s+(?:gevraagd|gesteld|ingebracht))?(?:\s+door)?"
+         r"\s*:?\s*")
+ALSO_LINE = re.compile(rf"^[(\[]?\s*{_ALSO}(?P<who>[^()\[\]]+?)\s*[)\]]?\s*\.?$", re.IGNORECASE)
+ALSO_TRAILING = re.compile(rf"\s*[(\[]\s*{_ALSO}(?P<who>[^()\[\]]+?)\s*[)\]]\s*\.?$",
+                           re.IGNORECASE)
+# An asker named after the question: 'Wat kost dit? (VVD, lid Bakker)'.
+ASKER_TRAILING = re.compile(r"(?<=[?.])\s*\((?P<who>[^()]{2,60})\)\s*$")
+# An adviser's remark at the end of an answer line: '... per wijk. [interne noot: ...]'.
+NOTE_TRAILING = re.compile(r"\s*\[(?P<note>(?!\s*(?:zie|bijlage|bron|link|url|pm)\b)[^\[\]]+"
+                           r"\s[^\[\]]+)\]\s*\.?$", re.IGNORECASE)
+# 'Mocht doorgevraagd worden over X': the qualifier without its verb.
+_QUALIFIER_VERB = re.compile(r"^(?:wordt|worden|is|zijn|er|nog)\s+", re.IGNORECASE)
+
+
 class QuestionsMixin:
     # --- questions ----------------------------------------------------------------------
 
@@ -104,7 +120,7 @@ class QuestionsMixin:
         if match and question is not None:
             question.state = "pressed"
             question.pressed.close()
-            qualifier = (match.group("qual") or "").strip(" ,")
+            qualifier = _QUALIFIER_VERB.sub("", (match.group("qual") or "").strip(" ,"))
             rest = (match.group("rest") or "").strip()
             if qualifier and len(word_list(qualifier)) >= 2:
                 label = qualifier[:1].upper() + qualifier[1:]
@@ -118,9 +134,17 @@ class QuestionsMixin:
         if match and question is not None:
             question.notes.append(match.group("note").strip())
             return i + 1
-        if question is not None and NOTE_PREFIX.match(text) and block.kind == "para":
+        if question is not None and NOTE_PREFIX.match(text) and block.kind in ("para", "item"):
             question.notes.append(text)
             return i + 1
+
+        # 'Ook gevraagd door: GroenLinks': more askers of the same question.
+        match = ALSO_LINE.match(text)
+        if match and question is not None and block.kind in ("para", "heading", "item"):
+            askers = self.names.parse_askers(match.group("who"), force=True)
+            if askers:
+                question.segments.extend(Segment(asker) for asker in askers)
+                return i + 1
 
         # Asker lines: inside 'Vraag N' they add an asker; elsewhere they open a group.
         askers = None
@@ -151,7 +175,7 @@ class QuestionsMixin:
                 if askers:
                     self._with_askers(question, _unwrap(who.group("who")), who.group("rest"))
                 else:
-                    question.segments.append(Segment(self._group_asker(), [text]))
+                    self._first_text(question, text)
                 return i + 1
 
         # '- Waarom ...?' with deeper bullets as its answer.
@@ -161,7 +185,7 @@ class QuestionsMixin:
                     and block.level <= question.item_level)):
             question = self._new_question(None, block)
             question.item_level = block.level
-            question.segments.append(Segment(self._group_asker(), [text]))
+            self._first_text(question, text)
             question.state = "answer"
             return i + 1
 
@@ -172,7 +196,7 @@ class QuestionsMixin:
                         self._unrecognised_text(block)
                         return i + 1
                     question = self._new_question(None, block)
-                    question.segments.append(Segment(self._group_asker(), [text]))
+                    self._first_text(question, text)
                     return i + 1
             self._unrecognised_text(block)
             return i + 1
@@ -182,21 +206,29 @@ class QuestionsMixin:
                 question.state != "ask" and len(question.answer) and not self._in_vraag_block() \
                 and (question.number is None or block.bold) and question.item_level is None:
             question = self._new_question(None, block)
-            question.segments.append(Segment(self._group_asker(), [text]))
+            self._first_text(question, text)
             return i + 1
 
         if question.state == "ask":
             asked = " ".join(question.segments[-1].text) if question.segments else ""
-            if block.kind == "para" and asked.endswith("?") and not text.endswith("?"):
+            if block.kind == "para" and asked.endswith("?") and not text.endswith("?") \
+                    and not ALSO_LINE.match(text):
                 question.state = "answer"  # 'Vraag 3: ...?' then a plain line: the answer
             elif block.kind == "para" and not (heading is not None and self._followed_by_items(i)
                                                and question.has_text):
                 if not question.segments:
                     question.segments.append(Segment(self._group_asker()))
-                question.segments[-1].text.append(text)
+                text, also = self._split_also(text)
+                if text:
+                    question.segments[-1].text.append(text)
+                question.segments.extend(Segment(asker) for asker in also)
                 return i + 1
             question.state = "answer"
         target = question.pressed if question.state == "pressed" else question.answer
+        note = NOTE_TRAILING.search(text)
+        if note:
+            question.notes.append(note.group("note").strip())
+            text = text[:note.start()].rstrip()
         if block.kind == "item":
             if block.marker == "number" and block.number is not None:
                 question.answer_numbers.append(block.number)
@@ -217,7 +249,9 @@ class QuestionsMixin:
         """The rest of a 'Vraag N' line: askers, question text, or both."""
         rest = rest.strip().strip("*").strip()
         rest = re.sub(r"^(?:van|namens)\s+(?:de\s+|het\s+)?", "", rest)  # 'van de VVD: ...'
+        rest, also = self._split_also(rest)
         if not rest:
+            question.segments.extend(Segment(asker) for asker in also)
             return
         text = rest
         askers = None
@@ -233,20 +267,45 @@ class QuestionsMixin:
         elif colon and self.names.parse_askers(colon.group("who"), force=True):
             askers = self.names.parse_askers(colon.group("who"), force=True)
             text = colon.group("text")
-        elif not rest.endswith("?") and len(word_list(rest)) <= 6:
+        elif not rest.endswith("?") and self.names.parse_askers(rest, force=True):
             askers = self.names.parse_askers(rest, force=True)
-            text = "" if askers else rest
+            text = ""
         for asker in askers or [self._group_asker()]:
             question.segments.append(Segment(asker))
         if text:
             question.segments[0].text.append(text)
+        question.segments.extend(Segment(asker) for asker in also)
 
     def _with_askers(self, question: DraftQuestion, who: str, text: str) -> None:
         askers = self.names.parse_askers(who, force=True) or [self._group_asker()]
         for asker in askers:
             question.segments.append(Segment(asker))
-        if text.strip():
-            question.segments[0].text.append(text.strip())
+        text, also = self._split_also(text.strip())
+        if text:
+            question.segments[0].text.append(text)
+        question.segments.extend(Segment(asker) for asker in also)
+
+    def _first_text(self, question: DraftQuestion, text: str) -> None:
+        """The opening text of a question without a 'Vraag N' label: the group's asker, or
+        the asker named after it ('... ? (VVD)'), and the askers of '(ook: CDA)'."""
+        text, also = self._split_also(text)
+        askers = [self._group_asker()]
+        trailing = ASKER_TRAILING.search(text)
+        if trailing:
+            named = self.names.parse_askers(trailing.group("who"))
+            if named:
+                askers, text = named, text[:trailing.start()].rstrip()
+        question.segments.append(Segment(askers[0], [text] if text else []))
+        question.segments.extend(Segment(asker) for asker in askers[1:] + also)
+
+    def _split_also(self, text: str) -> tuple[str, list[Asker]]:
+        """'Waarom ...? (ook gevraagd door JA21)' -> ('Waarom ...?', [JA21])."""
+        match = ALSO_TRAILING.search(text)
+        if match:
+            askers = self.names.parse_askers(match.group("who"), force=True)
+            if askers:
+                return text[:match.start()].rstrip(), askers
+        return text, []
 
     def _in_vraag_block(self) -> bool:
         """The current question was opened by a 'Vraag N' line (askers may follow it)."""

@@ -11,7 +11,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing.importing.text import clean_inline, has_words
+from briefing.importing.layout import page_furniture, wrap_width, wrapped
+from briefing.importing.text import clean_inline, has_words, normalise_chars
 
 MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
@@ -25,7 +26,7 @@ class ReadError(Exception):
 
 @dataclass
 class Block:
-    kind: str                       # "para" | "item" | "heading" | "table"
+    kind: str                       # "para" | "item" | "heading" | "table" | "furniture"
     text: str
     lines: list[int]                # source line numbers (a joined block has several)
     raw: str = ""                   # the first source line as written, for messages
@@ -162,8 +163,10 @@ def _control_ratio(text: str) -> float:
     return bad / max(1, len(sample))
 
 
-def _cells(line: str) -> list[str] | None:
-    """Table cells of a line: tab-separated (PDF and Word exports) or a markdown pipe row."""
+def _cells(line: str, neighbours: tuple[str, ...] = ()) -> list[str] | None:
+    """Table cells of a line: tab-separated (PDF and Word exports), a markdown pipe row, or
+    columns aligned with runs of spaces (pdftotext -layout) when a neighbouring line has the
+    same columns."""
     stripped = line.strip()
     if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 2:
         return [_cell(c) for c in stripped[1:-1].split("|")]
@@ -177,14 +180,46 @@ def _cells(line: str) -> list[str] | None:
         if len(filled) == 2 and filled[0].endswith(":") and cells[0] == filled[0]:
             return None  # 'Onderwerp:<tab>waarde': a label line
         return cells
+    columns = _space_columns(line)
+    if columns is not None and any(_aligned(columns, _space_columns(n)) for n in neighbours):
+        if len(columns) == 2 and columns[0][1].endswith(":"):
+            return None  # 'Datum:        3 maart': a label line
+        return [_cell(text) for _, text in columns]
     return None
+
+
+_COLUMN_GAP = re.compile(r"\S(\s{3,})(?=\S)")
+
+
+def _space_columns(line: str | None) -> list[tuple[int, str]] | None:
+    """(offset, text) per column of a line laid out with runs of three or more spaces."""
+    if not line or "\t" in line or not has_words(line):
+        return None
+    body = line.rstrip()
+    indent = len(body) - len(body.lstrip())
+    marker, _ = parse_markers(body.strip())
+    if marker is not None:
+        return None  # '•   tekst': a list item with a wide marker gap
+    columns, start = [], indent
+    for gap in _COLUMN_GAP.finditer(body, indent):
+        columns.append((start, body[start:gap.start(1)]))
+        start = gap.end(1)
+    columns.append((start, body[start:]))
+    return columns if len(columns) >= 2 else None
+
+
+def _aligned(a: list[tuple[int, str]], b: list[tuple[int, str]] | None) -> bool:
+    """Two lines share their column layout: as many columns, starting at the same places."""
+    if b is None or len(a) != len(b):
+        return False
+    return all(abs(x[0] - y[0]) <= 2 for x, y in zip(a[1:], b[1:]))
 
 
 def _near_table(lines: list[str], number: int) -> bool:
     """A row with one filled cell ('LASTEN<tab><tab>') belongs to a table next to it."""
     for other in range(max(1, number - 2), min(len(lines), number + 2) + 1):
         if other != number:
-            cells = _cells(lines[other - 1])
+            cells = _cells(lines[other - 1], _around(lines, other))
             if cells is not None and sum(1 for c in cells if c) >= 2:
                 return True
     return False
@@ -196,13 +231,35 @@ def _cell(text: str) -> str:
     return "\n".join(c for c in (clean_inline(p) for p in parts) if c)
 
 
+def _around(lines: list[str], number: int) -> tuple[str, ...]:
+    return tuple(lines[n - 1] for n in (number - 1, number + 1) if 1 <= n <= len(lines))
+
+
+def split_lines(text: str) -> list[str]:
+    """Source lines as an editor numbers them (a form feed stays inside its line)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
 def read_text(text: str, markdown: bool) -> list[Block]:
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")
+    lines = split_lines(text)
+    # Page furniture of a PDF export: kept as its own blocks (for 'onherkend'), read as a
+    # blank line so that a sentence split by a page break joins again.
+    furniture_lines = set() if markdown else page_furniture(lines)
+    lines = [normalise_chars(line.replace("\f", " ")) for line in lines]
+    width = None if markdown else wrap_width(lines)
+    furniture: list[Block] = []
     blocks: list[Block] = []
     levels = _Levels()
     table: Block | None = None
     blank_run = 1
     for number, line in enumerate(lines, start=1):
+        if number in furniture_lines:
+            furniture.append(Block("furniture", clean_inline(line, markdown), [number],
+                                   raw=line.strip()))
+            blank_run += 1
+            if blocks:
+                blocks[-1].gap_after = True
+            continue
         if not has_words(line) and not (_TABLE_SEP.match(line) and table is not None):
             # Blank, or an empty bullet ('-', '**'): a separator, no content.
             blank_run += 1
@@ -212,7 +269,7 @@ def read_text(text: str, markdown: bool) -> list[Block]:
         if markdown and _TABLE_SEP.match(line) and table is not None:
             table.lines.append(number)
             continue
-        cells = _cells(line)
+        cells = _cells(line, _around(lines, number))
         if cells is not None and sum(1 for c in cells if c) < 2 and not _near_table(lines, number):
             cells = None
             line = line.replace("\t", " ")
@@ -253,7 +310,9 @@ def read_text(text: str, markdown: bool) -> list[Block]:
             block.level = indent  # an indented line after an item continues that item
             prev = blocks[-1] if blocks else None
             if prev is not None and prev.kind in ("para", "item") and prev.text and text_clean \
-                    and _should_join(prev, block, markdown):
+                    and (_should_join(prev, block, markdown) or (
+                        not gap and wrapped(lines[prev.lines[-1] - 1], text_clean, width)
+                        and not _LABEL_LINE.match(text_clean))):
                 # A wrapped line or a page break: the same paragraph, and the same list.
                 prev.text = f"{prev.text} {text_clean}"
                 prev.lines.append(number)
@@ -271,7 +330,7 @@ def read_text(text: str, markdown: bool) -> list[Block]:
     for block in blocks:
         if block.kind == "para":
             block.level = 0
-    return blocks
+    return blocks + furniture
 
 
 def _is_bold(body: str) -> bool:
@@ -628,6 +687,5 @@ def read_blocks(path: Path) -> tuple[list[Block], dict[int, str]]:
     except OSError as exc:
         raise ReadError(f"{path.name}: bestand niet te lezen ({exc.strerror or exc})") from None
     text = decode(raw, path)
-    source = {n: line for n, line in enumerate(
-        text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1)}
+    source = {n: line for n, line in enumerate(split_lines(text), start=1)}
     return read_text(text, markdown=suffix in (".md", ".markdown")), source

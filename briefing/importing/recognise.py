@@ -27,8 +27,8 @@ from briefing.importing.sections import SectionsMixin
 from briefing.importing.tables import TablesMixin
 from briefing.importing.text import (CONTACT_LABELS, extract_pm, has_words,
                                      remove_redactions, tidy)
-from briefing.importing.vocabulary import (CORE, EMBARGO, QA, STOPWORDS, strip_colon,
-                                           word_list)
+from briefing.importing.vocabulary import (AGENDA_KIND, CORE, EMBARGO, EMBARGO_SHORT, QA,
+                                           STOPWORDS, stamp_level, strip_colon, word_list)
 from briefing.model.dossier import Classification, Dossier, SourceLine, Status, Theme
 from briefing.model.registers import Registers, fold
 
@@ -108,12 +108,21 @@ class Recogniser(HeaderMixin, SectionsMixin, QuestionsMixin, TablesMixin):
         kept: list[Block] = []
         previous_label = ""
         for block in self.blocks:
+            if block.kind == "furniture":
+                self._page_furniture(block)
+                continue
             if block.kind == "table":
                 block.rows = [[self._redact(cell, block.line, previous_label) for cell in row]
                               for row in block.rows]
                 kept.append(block)
                 continue
             text = self._redact(block.text, block.line, previous_label)
+            contact = CONTACT_LABELS.match(block.text)
+            if text != block.text and contact and has_words(text) and \
+                    not CONTACT_LABELS.match(text):
+                # 'Behandelend ambtenaar: 5.1.2e, Directie Financiën': the label stays with
+                # what is left of its value.
+                text = f"{strip_colon(block.text[:contact.end()])}: {text}"
             if text != block.text and (not has_words(text) or CONTACT_LABELS.fullmatch(
                     strip_colon(text)) or re.fullmatch(r"\W*", text)):
                 self._use(block)       # only a redacted name (and its label) was here
@@ -135,6 +144,19 @@ class Recogniser(HeaderMixin, SectionsMixin, QuestionsMixin, TablesMixin):
                 previous_label = strip_colon(block.text)
             kept.append(block)
         self.blocks = kept
+
+    def _page_furniture(self, block: Block) -> None:
+        """A running header, footer or page number: kept under 'onherkend' (never content);
+        a classification stamp in it still counts ('Gemeente Amsterdam      Vertrouwelijk')."""
+        raw = block.raw or block.text
+        for part in re.split(r"\s{3,}|\t|\s[|·]\s", raw):
+            level = stamp_level(part.strip())
+            if level is not None and self.classification is None:
+                self.classification = level
+        text, _ = remove_redactions(block.text)
+        if has_words(text):
+            self.unrecognised.append((block.line, text))
+        self._use(block)
 
     def _redact(self, text: str, line: int, context: str) -> str:
         left, found = remove_redactions(text)
@@ -162,15 +184,42 @@ class Recogniser(HeaderMixin, SectionsMixin, QuestionsMixin, TablesMixin):
             texts = [block.text] if block.kind != "table" else [" ".join(r) for r in block.rows]
             for text in texts:
                 match = EMBARGO.search(text or "")
+                if not match and len(word_list(text or "")) <= 20:
+                    match = EMBARGO_SHORT.search(text or "")
                 if not match:
                     continue
-                when = match.group("when") or match.group("when2") or match.group("when3")
+                when = next(v for v in match.groupdict().values() if v)
                 moment = dates.parse_moment(when, self.date or reference)
                 if moment is not None:
                     self.embargo = moment
                     return
 
     # --- dispatch -----------------------------------------------------------------------
+
+    def _stamp(self, block: Block) -> bool:
+        """A classification stamp on a line of its own: the classification, no content. In
+        the body only a stamp that restricts ('Vertrouwelijk', not 'Openbaar.') and outside a
+        question (where 'Openbaar na 1 maart.' may be an answer)."""
+        if block.kind not in ("para", "heading"):
+            return False
+        level = stamp_level(block.text)
+        if level is None:
+            return False
+        if self.section != "header" and (level is Classification.OPENBAAR or
+                                          self.question is not None):
+            return False
+        if self.classification is None:
+            self.classification = level
+        self._use(block)
+        return True
+
+    def _questions_follow(self, i: int) -> bool:
+        following = self._next_content(i)
+        if following is None:
+            return False
+        block = self.blocks[following]
+        return block.text.endswith("?") or self._starts_question(block) or \
+            self._asker_header(block) or bool(self.names.parse_askers(block.text))
 
     def _step(self, i: int) -> int:
         block = self.blocks[i]
@@ -183,6 +232,13 @@ class Recogniser(HeaderMixin, SectionsMixin, QuestionsMixin, TablesMixin):
             return i + 1
         text = block.text
         if not has_words(text):
+            self._use(block)
+            return i + 1
+        if self._stamp(block):
+            return i + 1
+        if self.section == "header" and AGENDA_KIND.match(text) and not self.agenda \
+                and not self._questions_follow(i):
+            self.agenda = strip_colon(text)  # 'Mondelinge vragen' above the annotatie's header
             self._use(block)
             return i + 1
         heading = self._heading(i)

@@ -7,12 +7,17 @@ import re
 from dataclasses import dataclass
 
 # Woo redaction marks as PDF exports render them: '5.1, 2, e', '5.1.2.e', '5.1 2e', '5.1.2e',
-# often followed by a stray letter or subscript digit ('5.1, 2, e₃', '5.1, 2, e e').
+# '5.1 lid 2 sub e', '5.1.2 e', often followed by a stray letter or subscript digit ('5.1, 2, e₃',
+# '5.1, 2, e e'). Not a ground cited in running text ('artikel 5.1 lid 2 sub i').
 WOO_MARK = re.compile(
-    r"(?<![\w.])5\.\s?(?P<art>[12])\s*[,.]?\s*(?P<lid>[12])\s*[,.]?\s*(?P<grond>[a-i])"
-    r"(?![a-z\-])[₀-₉]*(?:\s+[a-i₀-₉](?=\s|$|[,;]))?"
+    r"(?<![\w.])(?<!artikel )(?<!art\. )(?<!grond van )"
+    r"5\.\s?(?P<art>[12])\s*[,.]?\s*(?:lid\s*)?(?P<lid>[12])\s*[,.]?\s*(?:(?:sub|onder)\s*)?"
+    r"(?P<grond>[a-i])"
+    r"(?![a-z\-])[₀-₉]*(?:\s+[a-i₀-₉](?=\s|$|[,;]))?",
+    re.IGNORECASE,
 )
 SUBSCRIPTS = re.compile(r"[₀-₉]+")
+_EMPTY_BRACKETS = re.compile(r"[(\[]\s*[)\]]")
 # Contact details next to a redacted name: a phone prefix before it, a mail domain glued to it.
 _PHONE_BEFORE = re.compile(r"(?:\+31|0)\d{0,3}[\s-]*$")
 _MAIL_AFTER = re.compile(r"^@[\w.-]+")
@@ -32,7 +37,8 @@ _STARS = re.compile(r"\*+")
 _UNDERSCORE_EMPH = re.compile(r"(?<![\w])__?([^_\n]+?)__?(?![\w])")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?)\]])")
 _SPACE_AFTER_OPEN = re.compile(r"([(\[])\s+")
-_PM_INLINE = re.compile(r"\(\s*PM\s*:\s*(?P<text>[^()]*(?:\([^()]*\)[^()]*)*)\)", re.IGNORECASE)
+_PM_INLINE = re.compile(r"\(\s*PM\s*:\s*(?P<text>[^()]*(?:\([^()]*\)[^()]*)*)\)"
+                        r"|\[\s*PM\s*:\s*(?P<square>[^\[\]]*)\]", re.IGNORECASE)
 _PM_TAIL = re.compile(r"(?<=[.!?])\s+PM\s*:\s*(?P<text>.+)$")
 _PM_LINE = re.compile(r"^\s*PM\s*[:.]\s*(?P<text>.*)$", re.IGNORECASE)
 
@@ -43,6 +49,18 @@ def _stars(match: re.Match) -> str:
     after = text[match.end()] if match.end() < len(text) else " "
     # 'STRIKT**GEHEIM**' is two words; '**IZI-Solutions**.' is one word with emphasis.
     return " " if before.isalnum() and after.isalnum() else ""
+
+
+# Characters a reader does not see: zero-width spaces and joiners, word joiners, byte order
+# marks, soft hyphens, directional marks. Word and PDF exports scatter them inside words.
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+# Spaces of other widths (no-break, thin, figure, ideographic) read as a plain space.
+_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+
+
+def normalise_chars(text: str) -> str:
+    """Invisible characters removed, odd spaces made plain (line structure untouched)."""
+    return _SPACES.sub(" ", _INVISIBLE.sub("", text))
 
 
 def strip_emphasis(text: str) -> str:
@@ -62,7 +80,7 @@ def tidy(text: str, punctuation: bool = False) -> str:
 
 def clean_inline(text: str, markdown: bool = True) -> str:
     """Text as a person would read it: no emphasis marks, links as their label, no tags."""
-    text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\t", " ")
+    text = normalise_chars(text).replace("\t", " ")
     text = _HTML_TAG.sub(" ", text)
     if markdown:
         text = _MD_LINK.sub(r"\1", text)
@@ -92,20 +110,23 @@ def remove_redactions(text: str) -> tuple[str, list[Redaction]]:
     pos = 0
     for mark in marks:
         segment = _PHONE_BEFORE.sub("", text[pos:mark.start()])
-        label = segment.strip(" ,;:-–")
+        label = segment.strip(" ,;:-–([")
         if not label and redactions:  # '5.1, 2, e , 5.1, 2, e': a second name for the same label
             label = redactions[-1].label
         ground = f"5.{mark.group('art')}.{mark.group('lid')}.{mark.group('grond')}"
         redactions.append(Redaction(label, ground))
         # 'telefoonnummer:' before a redacted number only described it; keep real content.
-        if has_words(segment) and not CONTACT_LABELS.match(label):
+        if not has_words(segment):
+            kept.append(segment)  # punctuation around the mark; tidied below
+        elif not CONTACT_LABELS.match(label):
             kept.append(segment)
         pos = mark.end()
         glued = _MAIL_AFTER.match(text[pos:])
         if glued:
             pos += glued.end()
     kept.append(text[pos:])
-    left = SUBSCRIPTS.sub("", tidy(" ".join(kept), punctuation=True)).strip(" ,;:-–")
+    left = _EMPTY_BRACKETS.sub("", " ".join(kept))  # '(5.1.2.e)': the brackets held only the mark
+    left = SUBSCRIPTS.sub("", tidy(left, punctuation=True)).strip(" ,;:-–")
     return left, redactions
 
 
@@ -114,7 +135,8 @@ def extract_pm(text: str) -> tuple[str, list[str]]:
     whole = _PM_LINE.match(text)
     if whole:
         return "", [whole.group("text").strip()]
-    points = [m.group("text").strip() for m in _PM_INLINE.finditer(text)]
+    points = [(m.group("text") or m.group("square") or "").strip()
+              for m in _PM_INLINE.finditer(text)]
     tail = _PM_TAIL.search(text)
     if tail and not points:
         return text[:tail.start()].rstrip(), [tail.group("text").strip()]

@@ -65,7 +65,7 @@ HEADER_LABELS = [
     ("holder", r"portefeuillehouder|bestuurder|verantwoordelijk wethouder|wethouder|burgemeester"),
     ("decision", r"(?:aan de (?:raads)?commissie )?gevraagd(?:e)? (?:besluit|beslissing)|"
                  r"voorgesteld besluit|beslispunten|besluit"),
-    ("classification", r"classificatie|rubricering"),
+    ("classification", r"classificatie|rubricering|openbaarheid|vertrouwelijkheid"),
     ("embargo", r"embargo"),
     ("portfolio", r"portefeuille"),
     ("contact", r"behandelend ambtenaar|contactpersoon|opsteller"),
@@ -92,7 +92,8 @@ COLLEGE_DECIDES = re.compile(r"^het college van (?:burgemeester en wethouders|b\
 DECISION_CONTENT = re.compile(r"^(?:ter|voor)\s+(?:bespreking|kennisgeving|kennisname|"
                                r"besluitvorming|advisering|informatie|consultatie|vaststelling)",
                                re.IGNORECASE)
-AGENDA_KIND = re.compile(r"^(?:(?:mondelinge?|schriftelijke)\s+)?vragenuur|^actualiteit(?:en)?\b|"
+AGENDA_KIND = re.compile(r"^(?:mondelinge?|schriftelijke)\s+vragen\s*:?$|"
+                         r"^(?:(?:mondelinge?|schriftelijke)\s+)?vragenuur|^actualiteit(?:en)?\b|"
                           r"^interpellatie|^rondvraag|^mededelingen?\b|^motie\s+vreemd",
                           re.IGNORECASE)
 TEMPLATE = re.compile(r"^(?:indien van toepassing(?: aangeven)?|in te vullen|niet invullen|"
@@ -119,6 +120,12 @@ EMBARGO = re.compile(
     r"|embargo\s*:\s*(?P<when2>.{4,60})"
     r"|geheimhouding\s+wordt\s+opgeheven\s+op\s+(?P<when3>.{4,60})",
     re.IGNORECASE)
+# 'Vragen van het lid Ceder (ChristenUnie) en het lid Kat (SP) over de storing ...': the askers
+# and the subject of mondelinge or schriftelijke vragen.
+QUESTIONS_OF = re.compile(
+    r"^(?:(?:mondelinge|schriftelijke|aanvullende)\s+)?vragen\s+van\s+(?P<who>.+?)\s+"
+    r"(?:over|inzake|betreffende|aangaande|m\.b\.t\.|met\s+betrekking\s+tot|n\.a\.v\.|"
+    r"naar\s+aanleiding\s+van)\s+(?P<subject>.+)$", re.IGNORECASE)
 DUTCH_PREFIXES = ("van ", "de ", "der ", "den ", "ter ", "ten ", "te ", "het ", "in 't ", "op ")
 STOPWORDS = {"de", "het", "een", "en", "van", "voor", "over", "met", "aan", "op", "in", "naar",
               "bij", "tot", "om", "te", "of", "annotatie", "n", "a", "v", "d", "t", "inzake",
@@ -127,6 +134,41 @@ COLUMN_WORDS = {"naam", "nr", "nr.", "nummer", "registratienr", "registratienr."
                  "bedrag", "datum", "vraag", "antwoord", "fractie", "raadslid", "lid", "onderwerp",
                  "status", "actie", "wie", "wat", "wanneer", "toelichting", "jaar", "partij",
                  "kenmerk", "titel", "bijlage", "#", "doorvragen", "notitie", "indien doorgevraagd"}
+# On a short line only (a stamp, a header row): 'Openbaar na 12 maart 2025, 17.00 uur'.
+EMBARGO_SHORT = re.compile(
+    r"\b(?:openbaar|publicatie|vrij\s+te\s+geven)\s+(?:na|vanaf|per|met\s+ingang\s+van|op)\s+"
+    r"(?P<when>.{4,60})|\bniet\s+openbaar\s+(?:vóór|voor)\s+(?P<when2>.{4,60})", re.IGNORECASE)
+
+# A classification stamp as a line of its own, perhaps with what it means for handling:
+# 'VERTROUWELIJK', 'Intern – niet verspreiden', 'Strikt geheim — tot de beantwoording',
+# 'Openbaar na 12 maart 2025'. Longer forms first: 'niet openbaar' is not 'openbaar'.
+_STAMP_LEVELS = [
+    (Classification.GEHEIM, r"(?:strikt\s+|zeer\s+|staats)geheim|geheim"),
+    (Classification.VERTROUWELIJK, r"(?:strikt\s+|dep\.?\s*|departementaal\s+)?vertrouwelijk|"
+                                   r"confidentieel|niet\s+openbaar"),
+    (Classification.INTERN, r"(?:(?:voor|alleen)\s+(?:voor\s+)?)?intern(?:\s+gebruik)?|"
+                            r"intern\s+document"),
+    (Classification.OPENBAAR, r"openbaar"),
+]
+STAMP_LINE = re.compile(
+    r"^(?:(?:classificatie|rubricering|openbaarheid|vertrouwelijkheid)\s*:?\s*)?(?P<level>"
+    + "|".join(f"(?:{pattern})" for _, pattern in _STAMP_LEVELS) +
+    r")(?:\s+(?:stuk|document))?(?P<rest>(?:\s*[–—\-:,;(/|].*|\s+(?:tot|na|vanaf|per|t/m|"
+    r"embargo|niet\s+(?:verspreiden|delen|doorsturen|openbaar))\b.*)?)$", re.IGNORECASE)
+
+
+def stamp_level(text: str) -> Classification | None:
+    """The classification a stamp line gives, or None when the line is not a stamp."""
+    if len(text.split()) > 14:
+        return None
+    match = STAMP_LINE.match(text.strip(" *.:"))
+    if not match:
+        return None
+    word = " ".join(match.group("level").lower().split())
+    for level, pattern in _STAMP_LEVELS:
+        if re.fullmatch(pattern, word, re.IGNORECASE):
+            return level
+    return None
 
 
 def word_list(text: str) -> list[str]:
