@@ -22,6 +22,7 @@ from briefing.search.index import (
     cache_root,
     load_cached,
     open_or_build,
+    touch,
     weighting,
 )
 from briefing.search.query import MAX_FOLLOW_UP_CONCEPTS, QueryPlan, QueryUnderstanding
@@ -135,6 +136,7 @@ class SearchEngine:
             searcher = self._pool.pop() if self._pool else None
         if searcher is None:
             searcher = self._built.index.searcher(weighting=weighting())
+            touch(self._built.path)
         try:
             yield searcher
         finally:

@@ -29,7 +29,10 @@ INDEX_NAME = "cards"
 # Field weights for candidate retrieval: the head counts more, but not so much that a common
 # word in a title outweighs a rare word in an answer (the ranking weighs the head again).
 FIELD_WEIGHTS = {"head": 1.3, "body": 1.0, "meta": 0.35}
-STALE_SECONDS = 3600          # older unused index folders and crashed builds are removed after this
+# Index folders nobody opened for this long are removed (the newest few always stay): a
+# long-running app keeps its folder fresh, see touch().
+STALE_SECONDS = 3 * 24 * 3600
+TMP_STALE_SECONDS = 3600      # a build folder this old belongs to a crashed build
 KEEP_INDEXES = 4
 
 
@@ -209,10 +212,7 @@ def _load(folder: Path) -> Built | None:
         ix = whoosh_index.open_dir(str(folder), indexname=INDEX_NAME)
     except Exception:
         return None  # damaged or from an incompatible version: the caller rebuilds
-    try:
-        os.utime(folder)  # marks it as in use, so cleanup by other processes leaves it alone
-    except OSError:
-        pass
+    touch(folder)
     return Built(ix, cards, vocab, folder, False, registers)
 
 
@@ -230,7 +230,20 @@ def _cleanup(base: Path, keep: Path) -> None:
             age = now - path.stat().st_mtime
         except OSError:
             continue
-        if path == keep or age < STALE_SECONDS:
+        if path == keep:
             continue
-        if path.name.startswith((".tmp-", ".stale-")) or path in finished[KEEP_INDEXES:]:
+        if path.name.startswith((".tmp-", ".stale-")):
+            if age > TMP_STALE_SECONDS:
+                shutil.rmtree(path, ignore_errors=True)
+        elif age > STALE_SECONDS and path in finished[KEEP_INDEXES:]:
             shutil.rmtree(path, ignore_errors=True)
+
+
+def touch(folder: Path | None) -> None:
+    """Mark an index folder as in use (cleanup by other processes leaves it alone)."""
+    if folder is None:
+        return
+    try:
+        os.utime(folder)
+    except OSError:
+        pass

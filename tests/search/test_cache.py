@@ -141,3 +141,23 @@ def test_briefing_ask_uses_the_same_cache(kb_fixture, request):
     assert '"personeel/vraag-4"' in done.stdout
     assert sorted(p.name for p in cache_root().iterdir() if not p.name.startswith(".")) == [
         engine.index_path.name]
+
+
+def test_old_indexes_and_crashed_builds_are_cleaned_up(small_kb_path):
+    import time
+
+    root = cache_root()
+    root.mkdir(parents=True)
+    old = time.time() - 30 * 24 * 3600
+    names = [f"old{i}" for i in range(6)] + [".tmp-crashed", ".tmp-building-now"]
+    for name in names:
+        (root / name).mkdir()
+        (root / name / "meta.json").write_text("{}", encoding="utf-8")
+        if name != ".tmp-building-now":
+            os.utime(root / name, (old, old))
+    engine = SearchEngine.open(load_knowledge(small_kb_path))
+    left = {p.name for p in root.iterdir()}
+    assert engine.index_path.name in left
+    assert ".tmp-crashed" not in left
+    assert ".tmp-building-now" in left          # another process may still be building
+    assert len([n for n in left if n.startswith("old")]) == 3   # the newest few stay
