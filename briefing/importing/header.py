@@ -236,6 +236,7 @@ class HeaderMixin:
             moment = dates.parse_moment(value, self.date)
             if moment:
                 self.embargo = moment
+                self._note_extra(block.text, value)
             else:
                 return False
         elif key == "portfolio":
@@ -243,6 +244,16 @@ class HeaderMixin:
         elif key == "contact":
             self.facts.add(f"Behandelend ambtenaar: {value}", 0)
         return True
+
+    def _note_extra(self, line: str, value: str) -> None:
+        """A date field with more to say ('... 10.00 uur (publicatie rapport)'): the line is
+        kept in the note, so the reason is not lost."""
+        rest = value
+        for found in reversed(dates.find_dates(value, 2000)):
+            rest = rest[:found.start] + " " + rest[found.end:]
+        rest = re.sub(r"(?i)\b(?:tot|t/m|om|vanaf|uur|uiterlijk|\d{1,2}[:.]\d{2}|u)\b", " ", rest)
+        if any(len(w) >= 3 and w.isalpha() for w in re.findall(r"\w+", rest)):
+            self.dossier_note.append(line)
 
     def _meeting(self, text: str, force: bool = False) -> bool:
         """'Raadscommissie FKD Tussentijdse raadsbrief', 'Gemeenteraad, 18 september 2024',

@@ -8,6 +8,7 @@ import re
 from briefing.importing.drafts import AskerGroup, DraftQuestion, Segment
 from briefing.importing.names import Asker
 from briefing.importing.readers import Block
+from briefing.importing.sections import section_name
 from briefing.importing.text import has_words, tidy
 from briefing.importing.vocabulary import (ANSWER, CORE, NOTE_BRACKETS, NOTE_PREFIX, PRESSED,
                                            SECTIONS, TEMPLATE, VRAAG, VRAAG_BARE, VRAAG_WHO,
@@ -58,7 +59,8 @@ class QuestionsMixin:
         title, level = heading
         if block.kind == "heading" and (self.qa_level is None or (level or 0) <= self.qa_level):
             return not self.names.parse_askers(title)
-        if SECTIONS.match(title) or CORE.match(title):
+        name = section_name(title)
+        if SECTIONS.match(name) or CORE.match(name):
             return True
         return False
 
@@ -210,7 +212,7 @@ class QuestionsMixin:
             return i + 1
 
         if question.state == "ask":
-            asked = " ".join(question.segments[-1].text) if question.segments else ""
+            asked = next((" ".join(seg.text) for seg in reversed(question.segments) if seg.text), "")
             if block.kind == "para" and asked.endswith("?") and not text.endswith("?") \
                     and not ALSO_LINE.match(text):
                 question.state = "answer"  # 'Vraag 3: ...?' then a plain line: the answer

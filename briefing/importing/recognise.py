@@ -28,7 +28,8 @@ from briefing.importing.tables import TablesMixin
 from briefing.importing.text import (CONTACT_LABELS, extract_pm, has_words,
                                      remove_redactions, tidy)
 from briefing.importing.vocabulary import (AGENDA_KIND, CORE, EMBARGO, EMBARGO_SHORT, QA,
-                                           STOPWORDS, stamp_level, strip_colon, word_list)
+                                           STAMP_LINE, STOPWORDS, stamp_level, strip_colon,
+                                           word_list)
 from briefing.model.dossier import Classification, Dossier, SourceLine, Status, Theme
 from briefing.model.registers import Registers, fold
 
@@ -210,6 +211,10 @@ class Recogniser(HeaderMixin, SectionsMixin, QuestionsMixin, TablesMixin):
             return False
         if self.classification is None:
             self.classification = level
+        rest = STAMP_LINE.match(block.text.strip(" *.:")).group("rest").strip(" –—-:,;(/|)")
+        if has_words(rest) and dates.find_date(rest) is None:
+            # 'Strikt geheim — tot de beantwoording in de raad': how to handle it, for the vetter.
+            self.dossier_note.append(block.text)
         self._use(block)
         return True
 

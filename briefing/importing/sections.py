@@ -12,8 +12,49 @@ from briefing.importing.vocabulary import (ABBREV_END, CORE, FURNITURE, MEETING,
 from briefing.model.registers import fold
 
 
+# '3.1 Financiën', '2. Kernboodschap': a section number in front of a heading.
+_SECTION_NUMBER = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)\.?\s+(?=\S)")
+
+
+def section_name(text: str) -> str:
+    """A heading as the vocabulary knows it: no section number, qualifier in brackets or
+    colon ('3. Achtergrond (niet voor uitspraak):' -> 'Achtergrond')."""
+    text = _SECTION_NUMBER.sub("", strip_colon(text.strip()))
+    return strip_colon(re.sub(r"\s*\([^()]*\)$", "", text).strip())
+
+
+def named_section(text: str) -> bool:
+    """A heading the genre names: core message, questions, or a known section."""
+    name = section_name(text)
+    return bool(name) and bool(CORE.match(name) or QA.match(name) or SECTIONS.match(name))
+
+
 class SectionsMixin:
     # --- headings -----------------------------------------------------------------------
+
+    def _numbered_heading(self, i: int) -> int | None:
+        """The level of a numbered section heading ('3. Achtergrond', '3.1 Financiën'), or
+        None. A numbered list item is a heading when the genre names it, or when sections
+        numbered under it ('3.1 ...') follow."""
+        block = self.blocks[i]
+        words = word_list(block.text)
+        if not words or len(words) > 12 or block.text.endswith((".", ";", ",", "?")):
+            return None
+        if block.kind == "item" and block.marker == "number" and block.number is not None \
+                and block.level == 0:
+            if named_section(block.text):
+                return 1
+            following = self._next_content(i)
+            nxt = self.blocks[following] if following is not None else None
+            if nxt is not None and nxt.kind == "para" and \
+                    re.match(rf"^{block.number}\.\d{{1,2}}\.?\s+[A-Z]", nxt.text):
+                return 1
+            return None
+        if block.kind == "para":
+            number = _SECTION_NUMBER.match(block.text)
+            if number and "." in number.group("number") and block.text[number.end():][:1].isupper():
+                return number.group("number").count(".") + 1
+        return None
 
     def _candidate(self, i: int) -> bool:
         """Could this block be a heading, judged by itself?"""
@@ -22,7 +63,12 @@ class SectionsMixin:
             return True
         text = block.text
         words = word_list(text)
+        if block.kind in ("para", "item") and 0 < len(words) <= 12 and named_section(text) \
+                and (block.kind == "para" or self._numbered_heading(i) is not None):
+            return True  # 'Q&A', 'Achtergrond (niet voor uitspraak)', '2. Hoofdlijnen'
         if block.kind == "item":
+            if self._numbered_heading(i) is not None:
+                return True
             return (block.bold and block.marker == "bullet" and block.gap_before
                     and block.gap_after and 0 < len(words) <= 15 and not text.endswith("."))
         if block.kind != "para" or not words:
@@ -60,10 +106,16 @@ class SectionsMixin:
         title = strip_colon(block.text.lstrip("➤>•*– ").strip())
         if block.kind == "heading":
             return title, block.level
+        level = self._numbered_heading(i)
+        if level is not None:
+            return strip_colon(_SECTION_NUMBER.sub("", title)), level
         following = self._next_content(i)
         if following is None:
             return None
         nxt = self.blocks[following]
+        if named_section(block.text) and len(word_list(block.text)) <= 6 and \
+                not (self.section == "qa" and block.text.endswith("?")):
+            return title, None
         if block.text.endswith(":") and nxt.kind == "para" and len(word_list(block.text)) <= 4:
             return None  # 'Overige toelichting:' + paragraph: one line, not a section
         if self.section == "qa" and block.text.endswith("?"):

@@ -37,7 +37,7 @@ class TablesMixin:
 
     def _table_rows(self, block: Block) -> None:
         rows = _merge_continuations(block.rows)
-        header = rows[0] if rows and _is_header_row(rows[0]) and len(rows) > 1 else None
+        header = rows[0] if len(rows) > 1 and _is_header_row(rows[0], rows[1:]) else None
         if header and self._qa_table(header, rows[1:], block):
             return
         rows = _drop_row_numbers(rows)
@@ -120,10 +120,14 @@ class TablesMixin:
             if party and not member and not self.names.is_party(party) and \
                     self.names.member(party):
                 member, party = party, None  # a member's name in the party column
-            asker = Asker(member, party, True)
+            # 'VVD (lid Van Dijk)', 'D66 / ook CDA': the cells may name several askers.
+            who = ", ".join(c for c in (party, member) if c)
+            askers = (self.names.parse_askers(who, force=True) if who else None) or \
+                [Asker(member, party, True)]
             line = block.row_lines[offset + 1] if offset + 1 < len(block.row_lines) else block.line
             question = DraftQuestion(int(number.group()) if number else None, line,
-                                 [Segment(asker, [cell(q_col).replace("\n", " ")])])
+                                     [Segment(askers[0], [cell(q_col).replace("\n", " ")])])
+            question.segments.extend(Segment(asker) for asker in askers[1:])
             for part in cell(a_col).split("\n"):
                 _add_cell_line(question.answer, part)
             for part in cell(d_col).split("\n"):
@@ -159,7 +163,20 @@ def _drop_row_numbers(rows: list[list[str]]) -> list[list[str]]:
     return rows
 
 
-def _is_header_row(row: list[str]) -> bool:
+# An amount, a count or a share: '€ 87 mln', '1.820', '94%', '-12'; not a year ('2024').
+_QUANTITY = re.compile(r"^(?:€|eur|\$)?\s*[-+−]?\s*(?:€\s*)?\d[\d.,]*\s*"
+                       r"(?:%|procent|mln|mld|miljoen|miljard|k|fte|uur|weken|dagen)?$",
+                       re.IGNORECASE)
+
+
+def _quantity(text: str) -> bool:
+    text = text.strip()
+    return bool(_QUANTITY.match(text)) and not re.fullmatch(r"(?:19|20)\d\d", text)
+
+
+def _is_header_row(row: list[str], body: list[list[str]] = ()) -> bool:
+    """Column heads: named as such ('Naam', 'Jaar'), or short labels above columns of
+    numbers ('Indicator | 2023 | 2024' over '... | 19 | 14')."""
     cells = [c for c in row if c]
     if len(cells) < 2:
         return False
@@ -167,7 +184,15 @@ def _is_header_row(row: list[str]) -> bool:
         return True
     if any(len(word_list(c)) > 3 for c in cells):
         return False
-    return any(fold(c).strip(" .:") in COLUMN_WORDS for c in cells)
+    if any(fold(c).strip(" .:") in COLUMN_WORDS for c in cells):
+        return True
+    if any(_quantity(c) for c in cells) or any(p.match(row[0] + ":") for _, p in LABEL_RE):
+        return False
+    for column in range(1, len(row)):
+        values = [r[column] for r in body if column < len(r) and r[column]]
+        if values and 2 * sum(_quantity(v) for v in values) >= len(values) + 1:
+            return True
+    return False
 
 
 def _add_cell_line(lines: Lines, part: str) -> None:

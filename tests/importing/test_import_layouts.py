@@ -295,7 +295,8 @@ def test_sentence_split_by_page_break_is_joined(imp):
     ]
 
 
-@pytest.mark.parametrize("mark", ["5.1, 2, e", "5.1.2.e", "5.1 2e", "5.1, 2, e₃", "5.1.2e"])
+@pytest.mark.parametrize("mark", ["5.1, 2, e", "5.1.2.e", "5.1 2e", "5.1, 2, e₃", "5.1.2e",
+                                  "5.1 lid 2 sub e", "5.1.2 e", "5.1, lid 2, onder e"])
 def test_woo_redaction_marks_are_recorded_not_content(imp, mark):
     d = imp(f"""
         Annotatie raadsvragen over de aanpak
@@ -666,3 +667,116 @@ def test_a_second_title_is_kept_in_the_note(imp):
         """, name="titel.md")
     assert (d.title, d.agenda_item) == ("Parkeerbeleid binnenstad", "7")
     assert d.note == "Annotatie parkeren\n\nEvaluatie vergunningen"
+
+
+def test_a_ground_cited_in_text_is_not_a_redaction(imp):
+    d = imp("""
+        Kernboodschap
+
+        - Geheimhouding op grond van artikel 5.1 lid 2 sub i van de Woo.
+        """)
+    assert d.redactions == []
+    assert line_texts(d.core_message) == [
+        "Geheimhouding op grond van artikel 5.1 lid 2 sub i van de Woo."]
+
+
+@pytest.mark.parametrize("stamp, level, note", [
+    ("Intern – niet verspreiden", "intern", True),
+    ("STRIKT GEHEIM", "geheim", False),
+    ("Niet openbaar", "vertrouwelijk", False),
+    ("Vertrouwelijk (tot de commissie)", "vertrouwelijk", True),
+])
+def test_classification_stamp_lines(imp, stamp, level, note):
+    d = imp(f"""
+        Onderwerp: Parkeren in de binnenstad
+
+        Kernboodschap
+
+        - Een lijn.
+
+        {stamp}
+
+        Achtergrond
+
+        - Openbaar vervoer blijft de norm.
+        """)
+    assert d.classification.value == level
+    assert line_texts(d.themes[0].lines) == ["Openbaar vervoer blijft de norm."]
+    assert (d.note == stamp) is note
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("Embargo tot dinsdag 4 februari 2025 10.00 uur", "2025-02-04T10:00:00+01:00"),
+    ("Openbaar na 12 maart 2025, 17.00 uur", "2025-03-12T17:00:00+01:00"),
+    ("Embargo: 3 feb. 2025 om 9.30 uur", "2025-02-03T09:30:00+01:00"),
+    ("Niet openbaar vóór 5-3-2025", "2025-03-05T00:00:00+01:00"),
+])
+def test_embargo_phrasings(imp, line, iso):
+    d = imp(f"""
+        Onderwerp: Begroting 2026
+        Datum: 3 februari 2025
+        {line}
+
+        Kernboodschap
+
+        - Een lijn.
+        """)
+    assert d.embargo_until.isoformat() == iso
+
+
+def test_running_headers_and_page_numbers_of_a_pdf_export(imp):
+    d = imp("""
+        Annotatie commissie WB – Huisvesting statushouders
+        Onderwerp: Huisvesting statushouders
+
+        Kernboodschap
+
+        - We halen de taakstelling in 2025.
+        - Daarvoor zijn 1.200 extra woningen nodig, vooral
+
+        Annotatie commissie WB – Huisvesting statushouders
+        Pagina 1 van 2
+        \f
+        in de bestaande voorraad.
+
+        Vragen
+
+        Fractie VVD
+
+        Waarom zoveel?
+
+        - Dat is de wettelijke taakstelling.
+
+        Annotatie commissie WB – Huisvesting statushouders
+        Pagina 2 van 2
+        """)
+    assert line_texts(d.core_message) == [
+        "We halen de taakstelling in 2025.",
+        "Daarvoor zijn 1.200 extra woningen nodig, vooral in de bestaande voorraad."]
+    assert [(q.party, q.question) for q in d.questions] == [("VVD", "Waarom zoveel?")]
+    assert line_texts(d.questions[0].answer) == ["Dat is de wettelijke taakstelling."]
+    header = "Annotatie commissie WB – Huisvesting statushouders"  # the first page's too
+    assert [u.text for u in d.unrecognised] == [header, header, "Pagina 1 van 2", header,
+                                                "Pagina 2 van 2"]
+    assert d.title == "Huisvesting statushouders"
+
+
+def test_repeated_lines_within_a_page_are_content(imp):
+    d = imp("""
+        Kernboodschap
+
+        - Zuidoost
+        - We werken samen.
+
+        Vragen
+
+        Lid Mangal (DENK)
+
+        Hoe gaat het in Zuidoost?
+
+        - Zuidoost
+        - We werken samen.
+        """)
+    assert line_texts(d.core_message) == ["Zuidoost", "We werken samen."]
+    assert line_texts(d.questions[0].answer) == ["Zuidoost", "We werken samen."]
+    assert d.unrecognised == []

@@ -67,6 +67,14 @@ def fixtures() -> list[Path]:
     return sorted(HERE.glob("*.expected.yaml"))
 
 
+def is_word(expected: Path) -> bool:
+    """Whether the fixture of an expectation is a Word file built by docx_fixtures."""
+    from tests.importing.unseen.docx_fixtures import BUILDERS
+
+    stem = expected.name.removesuffix(".expected.yaml")
+    return any(name.startswith(stem + ".") for name in BUILDERS)
+
+
 def source_for(expected: Path, folder: Path) -> Path:
     """The fixture file of an expectation; Word fixtures are built into folder."""
     from tests.importing.unseen.docx_fixtures import BUILDERS
