@@ -38,7 +38,7 @@ TIEBREAK = 0.1               # other matching alternatives of a concept add a li
 POSTINGS_BUDGET = 2500       # postings Whoosh may read per query (keeps p95 low at 10k questions)
 CONCEPT_PENALTY = 0.85       # a concept answer ranks below an equally good vetted one
 ACTIVE_DOSSIER_BONUS = 0.08
-MEMBER_BONUS = 0.05
+MEMBER_BONUS = 0.15          # the member named in the question asked this one
 
 
 class SearchEngine:
@@ -403,9 +403,13 @@ class SearchEngine:
         contested = len(ranked) > 1 and ranked[1].score > top - CONTESTED_MARGIN \
             and self._best_text(ranked[1]) != self._best_text(ranked[0])
         results = []
+        ceiling = "hoog"
         for rank, features in enumerate(ranked[:max(1, options.limit)]):
             certainty = certainty_of(features, features.score / top if top else 0.0,
                                      contested=contested and rank == 0)
+            # Never surer further down the list than at the top.
+            certainty = min(certainty, ceiling, key=_rank_of)
+            ceiling = certainty
             results.append(self.cards[features.index].to_result(
                 score=features.score, certainty=certainty, best_lines=features.best_lines))
         return results
