@@ -249,6 +249,7 @@ class QueryUnderstanding:
             readings.append((position, concept, tuple(weighted.items())))
         self._phrases(readings)
         self._compound_abbreviations(content, compounds)
+        self._joined_words(content)
         # A compound is a kind of its last part: 'diversiteitsdoelen' are 'doelen', so the
         # synonyms of 'doel' count too, a little less.
         for concept, head in heads:
@@ -348,6 +349,20 @@ class QueryUnderstanding:
                         if meaning == span:
                             for _, concept, _ in targets:
                                 _add_alt(concept, (term,), 0.9 * weight, "abbreviation")
+
+    def _joined_words(self, content) -> None:
+        """A compound typed as two words ('antidiscriminatie voorziening', 'vertrouwens
+        persoon') also matches the compound, and the compound's synonyms."""
+        for (p1, first, _), (p2, second, _) in zip(content, content[1:]):
+            if p2 != p1 + 1 or not first.word.isalpha() or not second.word.isalpha():
+                continue
+            joined = self.analyzer.token(first.word + second.word).stem
+            alternatives = [(joined,)] if joined in self.df else []
+            alternatives += self._synonyms.get((joined,), [])
+            for terms in alternatives:
+                weight = 0.9 if terms == (joined,) else 0.75
+                _add_alt(first, terms, weight, "form")
+                _add_alt(second, terms, weight, "form")
 
     def _compound_abbreviations(self, content, compounds) -> None:
         """'integriteitsbureau' has the parts of 'Bureau Integriteit', so it is also 'BI'."""

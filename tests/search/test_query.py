@@ -81,3 +81,10 @@ def test_answer_type_of_quantity_and_time_questions(engine):
     assert engine.plan("Hoeveel sancties zijn opgelegd?").answer_type == "aantal"
     assert engine.plan("Sinds wanneer is het meldpunt open?").answer_type == "datum"
     assert engine.plan("Wat gebeurt er wanneer iemand meldt?").answer_type is None
+
+
+def test_compound_typed_as_two_words(engine):
+    plan = engine.plan("snellere wervings procedures")
+    assert stem("wervingsprocedures") in _all_terms(plan)
+    result = engine.search("wervings procedures")[0]
+    assert result.card_id == "personeel/vraag-1"
