@@ -26,6 +26,7 @@ from briefing.search.cardterms import CardTerms
 from briefing.search.query import Concept, QueryPlan
 
 BEST_LINES = 3
+BEST_LINE_SHARE = 0.75      # other lines are marked when they score this share of the best
 META_FACTOR = 0.7           # a match in the dossier title counts, somewhat less
 IF_PRESSED_FACTOR = 0.8
 ANSWER_TYPE_BONUS = 0.12
@@ -82,7 +83,10 @@ class Scorer:
             line_scores = [s + ANSWER_TYPE_BONUS if s > 0 and ct.line_kinds[i][wanted] else s
                            for i, s in enumerate(line_scores)]
         ranked_lines = sorted(range(len(line_scores)), key=lambda i: -line_scores[i])
-        best_lines = [i for i in ranked_lines[:BEST_LINES] if line_scores[i] > 0]
+        # The best line, and others only when they come close (a card marks few lines).
+        floor = BEST_LINE_SHARE * line_scores[ranked_lines[0]] if ranked_lines else 0.0
+        best_lines = [i for i in ranked_lines[:BEST_LINES]
+                      if line_scores[i] > 0 and line_scores[i] >= floor]
         head = max(head_scores, default=0.0)
         focus = min(1.0, max([*head_scores, *line_scores], default=0.0))
         title = max((self._recall(tokens) for tokens in ct.head_tokens), default=0.0)
