@@ -24,7 +24,7 @@ from typing import Any
 from briefing.search.analysis import ANALYSIS_VERSION, Analyzer, words
 from briefing.search.cards import Card
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 INDEX_NAME = "cards"
 # Field weights for candidate retrieval: the head counts more, but not so much that a common
 # word in a title outweighs a rare word in an answer (the ranking weighs the head again).
@@ -81,6 +81,7 @@ class Vocabulary:
     doc_count: int = 0
     df: dict[str, int] = field(default_factory=dict)          # index term -> number of cards
     surface: dict[str, int] = field(default_factory=dict)     # folded word -> occurrences
+    prepared: dict[str, Any] | None = None                     # see query.prepare_vocabulary
 
     def analyzer(self) -> Analyzer:
         return Analyzer(self.surface)
@@ -149,6 +150,10 @@ def open_or_build(cards: list[Card], fingerprint: str, root: Path | None = None,
     if loaded is not None:
         return loaded
     docs, vocab = card_documents(cards)
+    if registers is not None:
+        from briefing.search.query import prepare_vocabulary
+
+        prepare_vocabulary(vocab, registers)
     try:
         base.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{key[:8]}-", dir=base))

@@ -132,13 +132,14 @@ class QueryUnderstanding:
         self._surface_sorted = sorted(vocab.surface)
         self._surface_list = list(vocab.surface)
         self._long_words = [w for w in vocab.surface if len(w) >= 9]
-        self._phonetic: dict[str, list[str]] = {}
-        for word in vocab.surface:
-            if len(word) >= 4:
-                self._phonetic.setdefault(phonetic(word), []).append(word)
         self.unknown_idf = 0.7 * self.idf_of_df(0)
-        self._abbrev = self._abbreviations()
-        self._synonyms = self._synonym_map()
+        # Prepared once when the index is built (see prepare_vocabulary) and kept with it.
+        if getattr(vocab, "prepared", None) is None:
+            prepare_vocabulary(vocab, registers, self)
+        prepared = vocab.prepared
+        self._phonetic: dict[str, list[str]] = prepared["phonetic"]
+        self._abbrev = prepared["abbreviations"]
+        self._synonyms = prepared["synonyms"]
 
     # --- statistics -------------------------------------------------------------------------
     def idf_of_df(self, df: int) -> float:
@@ -415,6 +416,23 @@ class QueryUnderstanding:
             for candidate in containing[:4]:
                 add(candidate, 0.55)
         return out
+
+
+def prepare_vocabulary(vocab: Vocabulary, registers: Registers,
+                       understanding: "QueryUnderstanding | None" = None) -> None:
+    """What query understanding derives from the vocabulary and the registers (a phonetic key
+    per word, analysed synonym phrases and abbreviations): computed at build time and pickled
+    with the index, so a warm start does not redo it."""
+    understanding = understanding or QueryUnderstanding.__new__(QueryUnderstanding)
+    if not hasattr(understanding, "analyzer"):
+        understanding.vocab, understanding.registers = vocab, registers
+        understanding.analyzer = vocab.analyzer()
+    keys: dict[str, list[str]] = {}
+    for word in vocab.surface:
+        if len(word) >= 4:
+            keys.setdefault(phonetic(word), []).append(word)
+    vocab.prepared = {"phonetic": keys, "abbreviations": understanding._abbreviations(),
+                      "synonyms": understanding._synonym_map()}
 
 
 @lru_cache(maxsize=50_000)
