@@ -67,11 +67,17 @@ def schema():
     )
 
 
+# BM25F parameters. Heads are short and equally informative whatever their length: little
+# length penalty there.
+BM25_B = 0.75
+BM25_K1 = 1.2
+FIELD_B = {"head": 0.3, "meta": 0.3}
+
+
 def weighting():
     from whoosh import scoring
 
-    # Heads are short and equally informative whatever their length: little length penalty.
-    return scoring.BM25F(B=0.75, K1=1.2, head_B=0.3, meta_B=0.3)
+    return scoring.BM25F(B=BM25_B, K1=BM25_K1, **{f"{f}_B": b for f, b in FIELD_B.items()})
 
 
 @dataclass
