@@ -1,8 +1,9 @@
 """The search engine: Whoosh BM25F retrieves candidates, then a fusion with term coverage,
 line focus and rapidfuzz similarity ranks them, and a calibrated certainty says how sure it is.
 
-Thread safety: `search` may be called from several threads at once; each thread gets its own
-Whoosh searcher (a searcher is not shared between threads)."""
+Thread safety: `search` may be called from several threads at once: searchers come from a
+pool, never shared by two threads at a time. `open` may be called from any thread; building one
+knowledge base's index does not block opening another."""
 
 from __future__ import annotations
 
@@ -48,6 +49,7 @@ class SearchEngine:
     """Search the answer cards of one knowledge base (one fingerprint)."""
 
     _engines: "OrderedDict[str, SearchEngine]" = OrderedDict()
+    _building: dict[str, threading.Lock] = {}
     _lock = threading.Lock()
 
     def __init__(self, built: Built, registers: Registers, fingerprint: str):
@@ -82,10 +84,18 @@ class SearchEngine:
             if engine is not None:
                 cls._engines.move_to_end(memo_key)
                 return engine
-            built = open_or_build(build_cards(kb), fingerprint, cache_dir, kb.registers)
-            engine = cls(built, kb.registers, fingerprint)
-            cls._remember(memo_key, engine)
-            return engine
+            building = cls._building.setdefault(memo_key, threading.Lock())
+        with building:  # one build per knowledge base; other threads wait for it, not for all
+            with cls._lock:
+                engine = cls._engines.get(memo_key)
+            if engine is None:
+                built = open_or_build(build_cards(kb), fingerprint, cache_dir, kb.registers)
+                engine = cls(built, kb.registers, fingerprint)
+                with cls._lock:
+                    cls._remember(memo_key, engine)
+        with cls._lock:
+            cls._building.pop(memo_key, None)
+        return engine
 
     @classmethod
     def open_folder(cls, root: Path | str, cache_dir: Path | None = None) -> "SearchEngine":

@@ -161,3 +161,12 @@ def test_old_indexes_and_crashed_builds_are_cleaned_up(small_kb_path):
     assert ".tmp-crashed" not in left
     assert ".tmp-building-now" in left          # another process may still be building
     assert len([n for n in left if n.startswith("old")]) == 3   # the newest few stay
+
+
+def test_open_from_many_threads_builds_once(small_kb_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    kb = load_knowledge(small_kb_path)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        engines = list(pool.map(lambda _: SearchEngine.open(kb), range(8)))
+    assert all(engine is engines[0] for engine in engines)
