@@ -26,9 +26,9 @@ from briefing.search.cardterms import CardTerms
 from briefing.search.query import Concept, QueryPlan
 
 BEST_LINES = 3
-# Other lines are marked when they score at least this share of the best line. 0: up to
-# BEST_LINES matching lines (what the app's snapshots show); 0.75 marks fewer, see the report.
-BEST_LINE_SHARE = 0.0
+# Other lines are marked only when they score at least this share of the best line, so a
+# card highlights the lines that really answer, not every line that shares a word.
+BEST_LINE_SHARE = 0.75
 META_FACTOR = 0.7           # a match in the dossier title counts, somewhat less
 IF_PRESSED_FACTOR = 0.8
 ANSWER_TYPE_BONUS = 0.12
