@@ -34,6 +34,11 @@ _DUTCH_YAML_PROBLEMS = {
 }
 
 
+# LibYAML's parser when present (about 10x faster on large knowledge bases); same safe
+# constructor, same marks for line numbers.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class YamlFileError(Exception):
     """A file that cannot be read as safe YAML; carries the Dutch problem."""
 
@@ -123,7 +128,7 @@ def parse_yaml(path: Path, text: str) -> tuple[Any, SourceMap]:
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
         raise YamlFileError(Problem(path, None, "bestand is leeg"))
-    loader = yaml.SafeLoader(text)
+    loader = _SafeLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
