@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -52,10 +53,13 @@ def _year(text: str | None, default: int | None) -> int | None:
 def find_dates(text: str, default_year: int | None = None) -> list[FoundDate]:
     """All dates in text, in order. A date without a year takes default_year (or is skipped)."""
     found: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []  # sorted spans of dates found so far
     for pattern in (_ISO, _NUMERIC, _WRITTEN):
         for m in pattern.finditer(text):
-            if any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in found):
-                continue
+            at = bisect.bisect_left(taken, (m.start(), m.end()))
+            if any(s < m.end() and m.start() < e
+                   for s, e in taken[max(0, at - 1):at + 1]):
+                continue  # part of a date found by an earlier pattern
             month_text = m.group("m")
             month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text.lower())
             year = _year(m.group("y"), default_year)
@@ -66,6 +70,7 @@ def find_dates(text: str, default_year: int | None = None) -> list[FoundDate]:
             except ValueError:
                 continue
             found.append(FoundDate(value, m.start(), m.end(), bool(m.group("y"))))
+            bisect.insort(taken, (m.start(), m.end()))
     return sorted(found, key=lambda f: f.start)
 
 

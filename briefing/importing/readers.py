@@ -7,7 +7,6 @@ text exports of PDFs, markdown and Word documents go through one structure recog
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -97,7 +96,7 @@ def parse_markers(text: str) -> tuple[_Marker | None, str]:
     return _Marker(kind, marker, number, compound=len(found) > 1), rest
 
 
-class _Levels:
+class ListLevels:
     """List levels from marker styles, as a reader would see them: a new style nests one
     deeper, a style seen before returns to its level, less indentation closes deeper levels.
     This copes with PDF exports that lose indentation after a page break ('- o ...')."""
@@ -137,30 +136,74 @@ class _Levels:
 
 
 def decode(raw: bytes, path: Path) -> str:
+    """Text of a file as people save it: UTF-8 (with or without BOM), Windows cp1252, a mix
+    of both (a file pasted together), or UTF-16 ('Unicode' in Notepad)."""
     if not raw.strip():
         raise ReadError(f"{path.name}: het bestand is leeg")
-    if b"\x00" in raw[:8192]:
-        raise ReadError(f"{path.name}: dit is een binair bestand, geen tekst (of een Word-bestand "
-                        "met de verkeerde extensie?)")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Older Windows exports: cp1252. Only accept it when the result looks like text.
-        text = raw.decode("cp1252", errors="replace")
-        if text.count("\ufffd") > 3 or _control_ratio(text) > 0.01:
-            raise ReadError(f"{path.name}: dit is geen leesbare tekst (geen UTF-8 en geen "
-                            "Windows-tekst); sla het op als UTF-8") from None
-    if _control_ratio(text) > 0.01:
+    if raw.startswith(b"%PDF"):
+        raise ReadError(f"{path.name}: dit is een PDF-bestand, geen tekst; exporteer het eerst "
+                        "naar tekst (of sla het in Word op als .docx)")
+    if raw.startswith(b"PK\x03\x04"):
+        raise ReadError(f"{path.name}: dit is een binair bestand, geen tekst (een Word-bestand? "
+                        "geef het de extensie .docx)")
+    text = _utf16(raw)
+    if text is None:
+        if b"\x00" in raw[:8192]:
+            raise ReadError(f"{path.name}: dit is een binair bestand, geen tekst (of een "
+                            "Word-bestand met de verkeerde extensie?)")
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = _per_line(raw)
+            if text is None:
+                raise ReadError(f"{path.name}: dit is geen leesbare tekst (geen UTF-8 en geen "
+                                "Windows-tekst); sla het op als UTF-8") from None
+    sample = text[:20000]
+    bad = len(_CONTROL.findall(sample))
+    if bad > 3 and bad / max(1, len(sample)) > 0.01:
         raise ReadError(f"{path.name}: dit is een binair bestand, geen tekst")
+    # A stray control character is noise; a vertical tab is Word's manual line break.
+    text = _CONTROL.sub("", text.replace("\x0b", " ")).lstrip("\ufeff")
     if not has_words(text):
         raise ReadError(f"{path.name}: het bestand bevat geen tekst")
     return text
 
 
-def _control_ratio(text: str) -> float:
-    sample = text[:20000]
-    bad = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f")
-    return bad / max(1, len(sample))
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def _utf16(raw: bytes) -> str | None:
+    """UTF-16 text, by its byte order mark or by the zero bytes of mostly-ASCII text."""
+    encoding = None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    elif len(raw) >= 8:
+        half = len(raw) // 2
+        if raw[1::2].count(0) >= 0.4 * half and raw[0::2].count(0) < 0.05 * half:
+            encoding = "utf-16-le"
+        elif raw[0::2].count(0) >= 0.4 * half and raw[1::2].count(0) < 0.05 * half:
+            encoding = "utf-16-be"
+    if encoding is None:
+        return None
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _per_line(raw: bytes) -> str | None:
+    """UTF-8 where a line is UTF-8, Windows cp1252 where it is not; None when the result
+    does not look like text."""
+    lines = []
+    for line in raw.split(b"\n"):
+        try:
+            lines.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            lines.append(line.decode("cp1252", errors="replace"))
+    text = "\n".join(lines).lstrip("\ufeff")
+    if text.count("\ufffd") > 3:
+        return None
+    return text
 
 
 def _cells(line: str, neighbours: tuple[str, ...] = ()) -> list[str] | None:
@@ -249,7 +292,7 @@ def read_text(text: str, markdown: bool) -> list[Block]:
     width = None if markdown else wrap_width(lines)
     furniture: list[Block] = []
     blocks: list[Block] = []
-    levels = _Levels()
+    levels = ListLevels()
     table: Block | None = None
     blank_run = 1
     for number, line in enumerate(lines, start=1):
@@ -410,251 +453,6 @@ def _should_join(prev: Block, block: Block, markdown: bool) -> bool:
     return _starts_lower(block.text) or _ends_with_function_word(prev.text)
 
 
-# --- Word ----------------------------------------------------------------------------------
-
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_HEADING_STYLE = re.compile(r"^(?:heading|kop)\s*(\d)$", re.IGNORECASE)
-_LIST_STYLE = re.compile(r"^(?:list|lijst)\s*(bullet|number|opsommingsteken|nummering|"
-                         r"paragraph|alinea|continue)?\s*(\d)?$", re.IGNORECASE)
-
-
-def read_docx(path: Path) -> list[Block]:
-    try:
-        import docx
-        from docx.opc.exceptions import PackageNotFoundError
-    except ImportError as exc:  # pragma: no cover - python-docx is a pinned dependency
-        raise ReadError(f"{path.name}: Word-bestanden lezen kan niet (python-docx ontbreekt)") \
-            from exc
-    if not zipfile.is_zipfile(path):
-        raise ReadError(f"{path.name}: dit is geen geldig Word-bestand (.docx is een zip-archief; "
-                        "dit bestand niet). Is het een oud .doc-bestand of een hernoemd bestand?")
-    try:
-        with zipfile.ZipFile(path) as archive:
-            if "word/document.xml" not in archive.namelist():
-                raise ReadError(f"{path.name}: dit zip-bestand is geen Word-document "
-                                "(word/document.xml ontbreekt)")
-        document = docx.Document(str(path))
-    except ReadError:
-        raise
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise ReadError(f"{path.name}: Word-bestand is beschadigd of onleesbaar ({exc})") from None
-    except Exception as exc:  # lxml errors and the like: still a broken file, not a crash
-        raise ReadError(f"{path.name}: Word-bestand is beschadigd of onleesbaar "
-                        f"({type(exc).__name__})") from None
-    return _WordReader(document).blocks()
-
-
-class _WordReader:
-    def __init__(self, document) -> None:
-        self.document = document
-        self.counter = 0
-        self.numbers: dict[tuple[str, int], int] = {}
-        self.formats = self._numbering_formats()
-        self.levels = _Levels()
-
-    def _numbering_formats(self) -> dict[tuple[str, int], tuple[str, int]]:
-        """(numId, ilvl) -> (numFmt, start) from the numbering part."""
-        try:
-            numbering = self.document.part.numbering_part.element
-        except Exception:  # no numbering part: no automatic lists
-            return {}
-        abstract: dict[str, dict[int, tuple[str, int]]] = {}
-        for node in numbering.findall(f"{_W}abstractNum"):
-            levels = {}
-            for lvl in node.findall(f"{_W}lvl"):
-                fmt = lvl.find(f"{_W}numFmt")
-                start = lvl.find(f"{_W}start")
-                levels[int(lvl.get(f"{_W}ilvl", "0"))] = (
-                    fmt.get(f"{_W}val") if fmt is not None else "decimal",
-                    int(start.get(f"{_W}val")) if start is not None else 1,
-                )
-            abstract[node.get(f"{_W}abstractNumId")] = levels
-        formats = {}
-        for num in numbering.findall(f"{_W}num"):
-            ref = num.find(f"{_W}abstractNumId")
-            if ref is None:
-                continue
-            num_id = num.get(f"{_W}numId")
-            for ilvl, value in abstract.get(ref.get(f"{_W}val"), {}).items():
-                formats[(num_id, ilvl)] = value
-            for override in num.findall(f"{_W}lvlOverride"):
-                start = override.find(f"{_W}startOverride")
-                ilvl = int(override.get(f"{_W}ilvl", "0"))
-                if start is not None and (num_id, ilvl) in formats:
-                    formats[(num_id, ilvl)] = (formats[(num_id, ilvl)][0],
-                                               int(start.get(f"{_W}val", "1")))
-        return formats
-
-    def blocks(self) -> list[Block]:
-        from docx.table import Table
-        from docx.text.paragraph import Paragraph
-
-        out: list[Block] = []
-        gap = True
-        body = self.document.element.body
-        for child in body.iterchildren():
-            if child.tag == f"{_W}p":
-                paragraph = Paragraph(child, self.document)
-                self.counter += 1
-                made = self._paragraph(paragraph, gap)
-                if not made:
-                    gap = True
-                    if out:
-                        out[-1].gap_after = True
-                    continue
-                if out:
-                    out[-1].gap_after = gap
-                out.extend(made)
-                gap = False
-            elif child.tag == f"{_W}tbl":
-                table = self._table(Table(child, self.document))
-                if table is not None:
-                    table.gap_before = True
-                    if out:
-                        out[-1].gap_after = True
-                    out.append(table)
-                gap = True
-                self.levels.reset()
-        if out:
-            out[-1].gap_after = True
-        # Word paragraphs are paragraphs: a heading needs no blank line around it.
-        for block in out:
-            if block.kind == "para" and not block.gap_after:
-                block.gap_after = True
-        return join_broken(out)
-
-    def _paragraph(self, paragraph, gap: bool) -> list[Block]:
-        text = paragraph.text.replace("\r", "\n")
-        if not has_words(text):
-            return []
-        style = paragraph.style.name if paragraph.style is not None else ""
-        bold = self._bold(paragraph)
-        number = self.counter
-        heading = _HEADING_STYLE.match(style)
-        outline = paragraph._p.find(f"{_W}pPr/{_W}outlineLvl")
-        if heading or style.lower() in ("title", "titel", "subtitle", "ondertitel") \
-                or outline is not None:
-            if heading:
-                level = int(heading.group(1))
-            elif outline is not None:
-                level = int(outline.get(f"{_W}val", "0")) + 1
-            else:
-                level = 0 if style.lower() in ("title", "titel") else 1
-            self.levels.reset()
-            marker, body = parse_markers(" ".join(text.split()))
-            return [Block("heading", clean_inline(body, markdown=False), [number], raw=text.strip(),
-                          level=level, bold=bold, gap_before=True)]
-        num = self._numbering(paragraph, style)
-        parts = [p for p in text.split("\n") if has_words(p)]
-        blocks = []
-        for index, part in enumerate(parts):
-            stripped = part.strip()
-            if num is not None and index == 0:
-                fmt, ilvl, value = num
-                marker, body = parse_markers(stripped)  # typed markers inside a list item
-                level = ilvl
-                blocks.append(Block("item", clean_inline(body, markdown=False), [number],
-                                    raw=stripped, level=level,
-                                    marker="bullet" if fmt == "bullet" else "number",
-                                    number=None if fmt == "bullet" else value,
-                                    bold=bold, gap_before=gap))
-                continue
-            marker, body = parse_markers(stripped)
-            if marker is not None:
-                indent = self._indent(paragraph)
-                key = marker.kind if marker.compound else (marker.kind, indent)
-                level = self.levels.level(key, indent)
-                blocks.append(Block("item", clean_inline(body, markdown=False), [number],
-                                    raw=stripped, level=level, marker=marker.marker,
-                                    number=marker.number, bold=bold, gap_before=gap))
-            else:
-                self.levels.reset()
-                blocks.append(Block("para", clean_inline(stripped, markdown=False), [number],
-                                    raw=stripped, bold=bold, gap_before=gap or index > 0))
-        return blocks
-
-    def _indent(self, paragraph) -> int:
-        try:
-            indent = paragraph.paragraph_format.left_indent
-        except Exception:  # odd units in hand-made files
-            return 0
-        return int(indent.pt // 18) if indent else 0
-
-    def _numbering(self, paragraph, style: str) -> tuple[str, int, int] | None:
-        """(format, level, number) of an automatically numbered or bulleted paragraph."""
-        num_id, ilvl = None, 0
-        num_pr = paragraph._p.find(f"{_W}pPr/{_W}numPr")
-        if num_pr is not None:
-            node = num_pr.find(f"{_W}numId")
-            num_id = node.get(f"{_W}val") if node is not None else None
-            node = num_pr.find(f"{_W}ilvl")
-            ilvl = int(node.get(f"{_W}val", "0")) if node is not None else 0
-        style_extra = 0
-        list_style = _LIST_STYLE.match(style)
-        if num_id is None:
-            current = paragraph.style
-            while current is not None and num_id is None:
-                pPr = current.element.pPr
-                if pPr is not None and pPr.numPr is not None and pPr.numPr.numId is not None:
-                    num_id = str(pPr.numPr.numId.val)
-                    if pPr.numPr.ilvl is not None:
-                        ilvl = int(pPr.numPr.ilvl.val)
-                current = current.base_style
-            if list_style and list_style.group(2):
-                # 'List Bullet 2' in Word's default template is level 2 by its name.
-                style_extra = int(list_style.group(2)) - 1
-        if num_id is None or num_id == "0":
-            if list_style and list_style.group(1) and list_style.group(1).lower() in (
-                    "bullet", "number", "opsommingsteken", "nummering"):
-                kind = "bullet" if list_style.group(1).lower() in ("bullet", "opsommingsteken") \
-                    else "decimal"
-                num_id = f"style:{style}"
-                self.formats.setdefault((num_id, 0), (kind, 1))
-                style_extra = int(list_style.group(2) or 1) - 1
-            else:
-                return None
-        fmt, start = self.formats.get((num_id, ilvl), ("decimal", 1))
-        level = ilvl + style_extra
-        # Counters per list and level; a shallower item restarts the deeper counters.
-        key = (num_id, ilvl)
-        value = self.numbers.get(key, start - 1) + 1
-        self.numbers[key] = value
-        for other in list(self.numbers):
-            if other[0] == num_id and other[1] > ilvl:
-                del self.numbers[other]
-        return ("bullet" if fmt in ("bullet", "none") else fmt), level, value
-
-    def _bold(self, paragraph) -> bool:
-        runs = [r for r in paragraph.runs if r.text.strip()]
-        if not runs:
-            return False
-        style_bold = bool(paragraph.style is not None and paragraph.style.font.bold)
-        return all(r.bold or (r.bold is None and (style_bold or (
-            r.style is not None and r.style.font.bold))) for r in runs)
-
-    def _table(self, table) -> Block | None:
-        rows: list[list[str]] = []
-        row_lines: list[int] = []
-        for row in table.rows:
-            self.counter += 1
-            cells: list[str] = []
-            seen: set[int] = set()
-            for cell in row.cells:
-                if id(cell._tc) in seen:  # merged cells repeat; read each once
-                    continue
-                seen.add(id(cell._tc))
-                cells.append("\n".join(clean_inline(part, markdown=False)
-                                       for p in cell.paragraphs for part in p.text.split("\n")
-                                       if has_words(part)))
-            if any(has_words(c) for c in cells):
-                rows.append(cells)
-                row_lines.append(self.counter)
-        if not rows:
-            return None
-        return Block("table", "", list(row_lines), raw=" | ".join(rows[0]), rows=rows,
-                     row_lines=row_lines)
-
-
 # --- entry point ---------------------------------------------------------------------------
 
 
@@ -679,6 +477,8 @@ def read_blocks(path: Path) -> tuple[list[Block], dict[int, str]]:
             raise ReadError(f"{path.name}: bestand is te groot ({size / 1024 / 1024:.0f} MB); "
                             "is dit wel een annotatie?")
         if suffix in WORD_SUFFIXES:
+            from briefing.importing.word import read_docx  # Word needs the text readers' parts
+
             blocks = read_docx(path)
             return blocks, {}
         raw = path.read_bytes()

@@ -31,7 +31,8 @@ _HTML_TAG = re.compile(
     r"</?(?:p|br|b|i|u|em|strong|span|div|sup|sub|ul|ol|li|a|font|tr|td|th|table)\b[^>]*>",
     re.IGNORECASE,
 )
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
+# Bounded: a line of thousands of '[' must not cost quadratic time.
+_MD_LINK = re.compile(r"!?\[([^\[\]]{0,400})\]\((?:[^()]|\([^)]{0,400}\)){0,800}\)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
 _STARS = re.compile(r"\*+")
 _UNDERSCORE_EMPH = re.compile(r"(?<![\w])__?([^_\n]+?)__?(?![\w])")

@@ -1,0 +1,253 @@
+"""Word annotaties (.docx) -> source blocks, via python-docx: heading styles, list styles
+and automatic numbering with their levels, bold paragraphs, tables."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from briefing.importing.readers import Block, ReadError, ListLevels, join_broken, parse_markers
+from briefing.importing.text import clean_inline, has_words
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_HEADING_STYLE = re.compile(r"^(?:heading|kop)\s*(\d)$", re.IGNORECASE)
+_LIST_STYLE = re.compile(r"^(?:list|lijst)\s*(bullet|number|opsommingsteken|nummering|"
+                         r"paragraph|alinea|continue)?\s*(\d)?$", re.IGNORECASE)
+
+
+def read_docx(path: Path) -> list[Block]:
+    try:
+        import docx
+        from docx.opc.exceptions import PackageNotFoundError
+    except ImportError as exc:  # pragma: no cover - python-docx is a pinned dependency
+        raise ReadError(f"{path.name}: Word-bestanden lezen kan niet (python-docx ontbreekt)") \
+            from exc
+    if not zipfile.is_zipfile(path):
+        raise ReadError(f"{path.name}: dit is geen geldig Word-bestand (.docx is een zip-archief; "
+                        "dit bestand niet). Is het een oud .doc-bestand of een hernoemd bestand?")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if "word/document.xml" not in archive.namelist():
+                raise ReadError(f"{path.name}: dit zip-bestand is geen Word-document "
+                                "(word/document.xml ontbreekt)")
+        document = docx.Document(str(path))
+    except ReadError:
+        raise
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise ReadError(f"{path.name}: Word-bestand is beschadigd of onleesbaar ({exc})") from None
+    except Exception as exc:  # lxml errors and the like: still a broken file, not a crash
+        raise ReadError(f"{path.name}: Word-bestand is beschadigd of onleesbaar "
+                        f"({type(exc).__name__})") from None
+    return _WordReader(document).blocks()
+
+
+class _WordReader:
+    def __init__(self, document) -> None:
+        self.document = document
+        self.counter = 0
+        self.numbers: dict[tuple[str, int], int] = {}
+        self.formats = self._numbering_formats()
+        self.levels = ListLevels()
+
+    def _numbering_formats(self) -> dict[tuple[str, int], tuple[str, int]]:
+        """(numId, ilvl) -> (numFmt, start) from the numbering part."""
+        try:
+            numbering = self.document.part.numbering_part.element
+        except Exception:  # no numbering part: no automatic lists
+            return {}
+        abstract: dict[str, dict[int, tuple[str, int]]] = {}
+        for node in numbering.findall(f"{_W}abstractNum"):
+            levels = {}
+            for lvl in node.findall(f"{_W}lvl"):
+                fmt = lvl.find(f"{_W}numFmt")
+                start = lvl.find(f"{_W}start")
+                levels[int(lvl.get(f"{_W}ilvl", "0"))] = (
+                    fmt.get(f"{_W}val") if fmt is not None else "decimal",
+                    int(start.get(f"{_W}val")) if start is not None else 1,
+                )
+            abstract[node.get(f"{_W}abstractNumId")] = levels
+        formats = {}
+        for num in numbering.findall(f"{_W}num"):
+            ref = num.find(f"{_W}abstractNumId")
+            if ref is None:
+                continue
+            num_id = num.get(f"{_W}numId")
+            for ilvl, value in abstract.get(ref.get(f"{_W}val"), {}).items():
+                formats[(num_id, ilvl)] = value
+            for override in num.findall(f"{_W}lvlOverride"):
+                start = override.find(f"{_W}startOverride")
+                ilvl = int(override.get(f"{_W}ilvl", "0"))
+                if start is not None and (num_id, ilvl) in formats:
+                    formats[(num_id, ilvl)] = (formats[(num_id, ilvl)][0],
+                                               int(start.get(f"{_W}val", "1")))
+        return formats
+
+    def blocks(self) -> list[Block]:
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        out: list[Block] = []
+        gap = True
+        body = self.document.element.body
+        for child in body.iterchildren():
+            if child.tag == f"{_W}p":
+                paragraph = Paragraph(child, self.document)
+                self.counter += 1
+                made = self._paragraph(paragraph, gap)
+                if not made:
+                    gap = True
+                    if out:
+                        out[-1].gap_after = True
+                    continue
+                if out:
+                    out[-1].gap_after = gap
+                out.extend(made)
+                gap = False
+            elif child.tag == f"{_W}tbl":
+                table = self._table(Table(child, self.document))
+                if table is not None:
+                    table.gap_before = True
+                    if out:
+                        out[-1].gap_after = True
+                    out.append(table)
+                gap = True
+                self.levels.reset()
+        if out:
+            out[-1].gap_after = True
+        # Word paragraphs are paragraphs: a heading needs no blank line around it.
+        for block in out:
+            if block.kind == "para" and not block.gap_after:
+                block.gap_after = True
+        return join_broken(out)
+
+    def _paragraph(self, paragraph, gap: bool) -> list[Block]:
+        text = paragraph.text.replace("\r", "\n")
+        if not has_words(text):
+            return []
+        style = paragraph.style.name if paragraph.style is not None else ""
+        bold = self._bold(paragraph)
+        number = self.counter
+        heading = _HEADING_STYLE.match(style)
+        outline = paragraph._p.find(f"{_W}pPr/{_W}outlineLvl")
+        if heading or style.lower() in ("title", "titel", "subtitle", "ondertitel") \
+                or outline is not None:
+            if heading:
+                level = int(heading.group(1))
+            elif outline is not None:
+                level = int(outline.get(f"{_W}val", "0")) + 1
+            else:
+                level = 0 if style.lower() in ("title", "titel") else 1
+            self.levels.reset()
+            marker, body = parse_markers(" ".join(text.split()))
+            return [Block("heading", clean_inline(body, markdown=False), [number], raw=text.strip(),
+                          level=level, bold=bold, gap_before=True)]
+        num = self._numbering(paragraph, style)
+        parts = [p for p in text.split("\n") if has_words(p)]
+        blocks = []
+        for index, part in enumerate(parts):
+            stripped = part.strip()
+            if num is not None and index == 0:
+                fmt, ilvl, value = num
+                marker, body = parse_markers(stripped)  # typed markers inside a list item
+                level = ilvl
+                blocks.append(Block("item", clean_inline(body, markdown=False), [number],
+                                    raw=stripped, level=level,
+                                    marker="bullet" if fmt == "bullet" else "number",
+                                    number=None if fmt == "bullet" else value,
+                                    bold=bold, gap_before=gap))
+                continue
+            marker, body = parse_markers(stripped)
+            if marker is not None:
+                indent = self._indent(paragraph)
+                key = marker.kind if marker.compound else (marker.kind, indent)
+                level = self.levels.level(key, indent)
+                blocks.append(Block("item", clean_inline(body, markdown=False), [number],
+                                    raw=stripped, level=level, marker=marker.marker,
+                                    number=marker.number, bold=bold, gap_before=gap))
+            else:
+                self.levels.reset()
+                blocks.append(Block("para", clean_inline(stripped, markdown=False), [number],
+                                    raw=stripped, bold=bold, gap_before=gap or index > 0))
+        return blocks
+
+    def _indent(self, paragraph) -> int:
+        try:
+            indent = paragraph.paragraph_format.left_indent
+        except Exception:  # odd units in hand-made files
+            return 0
+        return int(indent.pt // 18) if indent else 0
+
+    def _numbering(self, paragraph, style: str) -> tuple[str, int, int] | None:
+        """(format, level, number) of an automatically numbered or bulleted paragraph."""
+        num_id, ilvl = None, 0
+        num_pr = paragraph._p.find(f"{_W}pPr/{_W}numPr")
+        if num_pr is not None:
+            node = num_pr.find(f"{_W}numId")
+            num_id = node.get(f"{_W}val") if node is not None else None
+            node = num_pr.find(f"{_W}ilvl")
+            ilvl = int(node.get(f"{_W}val", "0")) if node is not None else 0
+        style_extra = 0
+        list_style = _LIST_STYLE.match(style)
+        if num_id is None:
+            current = paragraph.style
+            while current is not None and num_id is None:
+                pPr = current.element.pPr
+                if pPr is not None and pPr.numPr is not None and pPr.numPr.numId is not None:
+                    num_id = str(pPr.numPr.numId.val)
+                    if pPr.numPr.ilvl is not None:
+                        ilvl = int(pPr.numPr.ilvl.val)
+                current = current.base_style
+            if list_style and list_style.group(2):
+                # 'List Bullet 2' in Word's default template is level 2 by its name.
+                style_extra = int(list_style.group(2)) - 1
+        if num_id is None or num_id == "0":
+            if list_style and list_style.group(1) and list_style.group(1).lower() in (
+                    "bullet", "number", "opsommingsteken", "nummering"):
+                kind = "bullet" if list_style.group(1).lower() in ("bullet", "opsommingsteken") \
+                    else "decimal"
+                num_id = f"style:{style}"
+                self.formats.setdefault((num_id, 0), (kind, 1))
+                style_extra = int(list_style.group(2) or 1) - 1
+            else:
+                return None
+        fmt, start = self.formats.get((num_id, ilvl), ("decimal", 1))
+        level = ilvl + style_extra
+        # Counters per list and level; a shallower item restarts the deeper counters.
+        key = (num_id, ilvl)
+        value = self.numbers.get(key, start - 1) + 1
+        self.numbers[key] = value
+        for other in list(self.numbers):
+            if other[0] == num_id and other[1] > ilvl:
+                del self.numbers[other]
+        return ("bullet" if fmt in ("bullet", "none") else fmt), level, value
+
+    def _bold(self, paragraph) -> bool:
+        runs = [r for r in paragraph.runs if r.text.strip()]
+        if not runs:
+            return False
+        style_bold = bool(paragraph.style is not None and paragraph.style.font.bold)
+        return all(r.bold or (r.bold is None and (style_bold or (
+            r.style is not None and r.style.font.bold))) for r in runs)
+
+    def _table(self, table) -> Block | None:
+        rows: list[list[str]] = []
+        row_lines: list[int] = []
+        for row in table.rows:
+            self.counter += 1
+            cells: list[str] = []
+            seen: set[int] = set()
+            for cell in row.cells:
+                if id(cell._tc) in seen:  # merged cells repeat; read each once
+                    continue
+                seen.add(id(cell._tc))
+                cells.append("\n".join(clean_inline(part, markdown=False)
+                                       for p in cell.paragraphs for part in p.text.split("\n")
+                                       if has_words(part)))
+            if any(has_words(c) for c in cells):
+                rows.append(cells)
+                row_lines.append(self.counter)
+        if not rows:
+            return None
+        return Block("table", "", list(row_lines), raw=" | ".join(rows[0]), rows=rows,
+                     row_lines=row_lines)
