@@ -67,6 +67,13 @@ def run(args) -> int:
         except ReadError as exc:
             print(f"fout: {exc}", file=sys.stderr)
             failed = True
+        except RecursionError:
+            print(f"fout: {path.name}: het bestand is te diep genest om te lezen", file=sys.stderr)
+            failed = True
+        except Exception as exc:  # a bug must not end in a traceback in front of an adviser
+            print(f"fout: {path.name}: kon niet worden geïmporteerd door een interne fout "
+                  f"({type(exc).__name__}); meld dit met het bestand erbij", file=sys.stderr)
+            failed = True
     if failed:
         print("niets geschreven", file=sys.stderr)
         return 1

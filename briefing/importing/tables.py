@@ -174,6 +174,16 @@ def _quantity(text: str) -> bool:
     return bool(_QUANTITY.match(text)) and not re.fullmatch(r"(?:19|20)\d\d", text)
 
 
+def _label(text: str) -> bool:
+    """A header label ('Onderwerp', 'Datum commissie'), as a table's first cell."""
+    text = text.strip().rstrip(":")
+    for _, pattern in LABEL_RE:
+        match = pattern.match(text + ":")
+        if match and len(match.group("value").split()) <= 2:
+            return True
+    return False
+
+
 def _is_header_row(row: list[str], body: list[list[str]] = ()) -> bool:
     """Column heads: named as such ('Naam', 'Jaar'), or short labels above columns of
     numbers ('Indicator | 2023 | 2024' over '... | 19 | 14')."""
@@ -184,9 +194,12 @@ def _is_header_row(row: list[str], body: list[list[str]] = ()) -> bool:
         return True
     if any(len(word_list(c)) > 3 for c in cells):
         return False
+    labels = [r[0] for r in [row, *body] if r and r[0]]
+    if len(row) == 2 and 2 * sum(_label(c) for c in labels) > len(labels):
+        return False  # 'Onderwerp | Kademuren' over 'Datum | 3 februari': label and value rows
     if any(fold(c).strip(" .:") in COLUMN_WORDS for c in cells):
         return True
-    if any(_quantity(c) for c in cells) or any(p.match(row[0] + ":") for _, p in LABEL_RE):
+    if any(_quantity(c) for c in cells) or _label(row[0]):
         return False
     for column in range(1, len(row)):
         values = [r[column] for r in body if column < len(r) and r[column]]

@@ -8,9 +8,14 @@ import zipfile
 from pathlib import Path
 
 from briefing.importing.readers import Block, ReadError, ListLevels, join_broken, parse_markers
-from briefing.importing.text import clean_inline, has_words
+from briefing.importing.text import clean_inline, has_words, normalise_chars
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# Containers Word wraps around paragraphs and tables: content controls (templates put the
+# header fields in them), custom XML, tracked moves and insertions at block level.
+_BLOCK_WRAPPERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins", f"{_W}moveTo",
+                   f"{_W}smartTag"}
 _HEADING_STYLE = re.compile(r"^(?:heading|kop)\s*(\d)$", re.IGNORECASE)
 _LIST_STYLE = re.compile(r"^(?:list|lijst)\s*(bullet|number|opsommingsteken|nummering|"
                          r"paragraph|alinea|continue)?\s*(\d)?$", re.IGNORECASE)
@@ -39,7 +44,13 @@ def read_docx(path: Path) -> list[Block]:
     except Exception as exc:  # lxml errors and the like: still a broken file, not a crash
         raise ReadError(f"{path.name}: Word-bestand is beschadigd of onleesbaar "
                         f"({type(exc).__name__})") from None
-    return _WordReader(document).blocks()
+    try:
+        return _WordReader(document).blocks()
+    except ReadError:
+        raise
+    except Exception as exc:  # odd XML that python-docx opens but cannot walk: broken input
+        raise ReadError(f"{path.name}: Word-bestand is beschadigd of onleesbaar "
+                        f"({type(exc).__name__})") from None
 
 
 class _WordReader:
@@ -53,9 +64,11 @@ class _WordReader:
     def _numbering_formats(self) -> dict[tuple[str, int], tuple[str, int]]:
         """(numId, ilvl) -> (numFmt, start) from the numbering part."""
         try:
-            numbering = self.document.part.numbering_part.element
-        except Exception:  # no numbering part: no automatic lists
+            return self._read_numbering(self.document.part.numbering_part.element)
+        except Exception:  # no (or a damaged) numbering part: no automatic lists
             return {}
+
+    def _read_numbering(self, numbering) -> dict[tuple[str, int], tuple[str, int]]:
         abstract: dict[str, dict[int, tuple[str, int]]] = {}
         for node in numbering.findall(f"{_W}abstractNum"):
             levels = {}
@@ -84,45 +97,80 @@ class _WordReader:
         return formats
 
     def blocks(self) -> list[Block]:
-        from docx.table import Table
-        from docx.text.paragraph import Paragraph
-
-        out: list[Block] = []
-        gap = True
-        body = self.document.element.body
-        for child in body.iterchildren():
-            if child.tag == f"{_W}p":
-                paragraph = Paragraph(child, self.document)
-                self.counter += 1
-                made = self._paragraph(paragraph, gap)
-                if not made:
-                    gap = True
-                    if out:
-                        out[-1].gap_after = True
-                    continue
-                if out:
-                    out[-1].gap_after = gap
-                out.extend(made)
-                gap = False
-            elif child.tag == f"{_W}tbl":
-                table = self._table(Table(child, self.document))
-                if table is not None:
-                    table.gap_before = True
-                    if out:
-                        out[-1].gap_after = True
-                    out.append(table)
-                gap = True
-                self.levels.reset()
+        self.out: list[Block] = []
+        self.gap = True
+        self._walk(self.document.element.body)
+        out = self.out
         if out:
             out[-1].gap_after = True
         # Word paragraphs are paragraphs: a heading needs no blank line around it.
         for block in out:
             if block.kind == "para" and not block.gap_after:
                 block.gap_after = True
-        return join_broken(out)
+        return join_broken(out) + self._page_furniture()
+
+    def _walk(self, element) -> None:
+        """Paragraphs and tables in reading order, also inside content controls."""
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        for child in element.iterchildren():
+            if child.tag in _BLOCK_WRAPPERS:
+                self._walk(child)
+            elif child.tag == f"{_W}p":
+                self.counter += 1
+                made = self._paragraph(Paragraph(child, self.document), self.gap)
+                if made:
+                    if self.out:
+                        self.out[-1].gap_after = self.gap
+                    self.out.extend(made)
+                    self.gap = False
+                else:
+                    self.gap = True
+                    if self.out:
+                        self.out[-1].gap_after = True
+                for box in _text_boxes(child):  # text in a text box: paragraphs of their own
+                    self._walk(box)
+            elif child.tag == f"{_W}tbl":
+                table = self._table(Table(child, self.document))
+                if table is not None:
+                    table.gap_before = True
+                    if self.out:
+                        self.out[-1].gap_after = True
+                    self.out.append(table)
+                self.gap = True
+                self.levels.reset()
+
+    def _page_furniture(self) -> list[Block]:
+        """Page headers and footers: not content, but kept (for 'onherkend') and read for a
+        classification stamp ('VERTROUWELIJK' in the header)."""
+        out: list[Block] = []
+        seen: set[str] = set()
+        try:
+            sections = list(self.document.sections)
+        except Exception:  # a damaged section: the body was read, the pages are no content
+            return out
+        for section in sections:
+            for part in ("first_page_header", "header", "even_page_header", "first_page_footer",
+                         "footer", "even_page_footer"):
+                try:
+                    story = getattr(section, part)
+                    if story.is_linked_to_previous:
+                        continue
+                    element = story._element
+                except Exception:  # no such part
+                    continue
+                for paragraph in element.iter(f"{_W}p"):
+                    text = " ".join(paragraph_text(paragraph).split())
+                    if has_words(text) and text not in seen:
+                        seen.add(text)
+                        self.counter += 1
+                        out.append(Block("furniture", clean_inline(text, markdown=False),
+                                         [self.counter], raw=text))
+        return out
 
     def _paragraph(self, paragraph, gap: bool) -> list[Block]:
-        text = paragraph.text.replace("\r", "\n")
+        text = normalise_chars(paragraph_text(paragraph._p))
         if not has_words(text):
             return []
         style = paragraph.style.name if paragraph.style is not None else ""
@@ -223,7 +271,10 @@ class _WordReader:
         return ("bullet" if fmt in ("bullet", "none") else fmt), level, value
 
     def _bold(self, paragraph) -> bool:
-        runs = [r for r in paragraph.runs if r.text.strip()]
+        from docx.text.run import Run
+
+        runs = [Run(r, paragraph) for r in _runs(paragraph._p)]
+        runs = [r for r in runs if r.text.strip()]
         if not runs:
             return False
         style_bold = bool(paragraph.style is not None and paragraph.style.font.bold)
@@ -242,8 +293,7 @@ class _WordReader:
                     continue
                 seen.add(id(cell._tc))
                 cells.append("\n".join(clean_inline(part, markdown=False)
-                                       for p in cell.paragraphs for part in p.text.split("\n")
-                                       if has_words(part)))
+                                       for part in _cell_lines(cell._tc) if has_words(part)))
             if any(has_words(c) for c in cells):
                 rows.append(cells)
                 row_lines.append(self.counter)
@@ -251,3 +301,66 @@ class _WordReader:
             return None
         return Block("table", "", list(row_lines), raw=" | ".join(rows[0]), rows=rows,
                      row_lines=row_lines)
+
+
+# --- text of Word elements -------------------------------------------------------------------
+
+
+def _inside(element, tags: set[str], stop) -> bool:
+    parent = element.getparent()
+    while parent is not None and parent is not stop:
+        if parent.tag in tags:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+_SKIP = {f"{_W}txbxContent", f"{_MC}Fallback", f"{_W}del", f"{_W}moveFrom"}
+
+
+def _runs(paragraph):
+    """The runs of a paragraph wherever Word put them: in hyperlinks, fields, tracked
+    insertions, inline content controls; not deleted text, not text boxes."""
+    for run in paragraph.iter(f"{_W}r"):
+        if not _inside(run, _SKIP | {f"{_W}p"}, paragraph):
+            yield run
+
+
+def paragraph_text(paragraph) -> str:
+    """What a reader sees of a paragraph: text, tabs and line breaks of all its runs."""
+    parts: list[str] = []
+    for run in _runs(paragraph):
+        for node in run.iterchildren():
+            tag = node.tag
+            if tag == f"{_W}t":
+                parts.append(node.text or "")
+            elif tag == f"{_W}tab":
+                parts.append("\t")
+            elif tag in (f"{_W}br", f"{_W}cr"):
+                parts.append("\n")
+            elif tag == f"{_W}noBreakHyphen":
+                parts.append("-")
+    return "".join(parts).replace("\r", "\n")
+
+
+def _text_boxes(paragraph):
+    """Text boxes anchored in a paragraph (the modern copy only, not the VML fallback)."""
+    for box in paragraph.iter(f"{_W}txbxContent"):
+        if not _inside(box, {f"{_MC}Fallback", f"{_W}txbxContent"}, paragraph):
+            yield box
+
+
+def _cell_lines(cell) -> list[str]:
+    """Lines of a table cell: its paragraphs, and the rows of a table nested in it."""
+    lines: list[str] = []
+    for child in cell.iterchildren():
+        if child.tag in _BLOCK_WRAPPERS:
+            lines.extend(_cell_lines(child))
+        elif child.tag == f"{_W}p":
+            lines.extend(paragraph_text(child).split("\n"))
+        elif child.tag == f"{_W}tbl":
+            for row in child.iter(f"{_W}tr"):
+                cells = [" ".join(" ".join(_cell_lines(tc)).split())
+                         for tc in row.iterchildren(f"{_W}tc")]
+                lines.append(" | ".join(c for c in cells if c))
+    return lines
