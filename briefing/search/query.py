@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from briefing.model.registers import Member, Party, Registers
 from briefing.search.analysis import (
@@ -407,8 +408,11 @@ class QueryUnderstanding:
             for candidate, score, _ in process.extract(
                     word, self._surface_list, scorer=fuzz.ratio, limit=3,
                     score_cutoff=TYPO_CUTOFF):
-                # A wrong first letter is a rare typo, a different word far more often.
-                if candidate[0] == word[0] or score >= 88:
+                # A wrong first letter is a rare typo, a different word far more often; and
+                # a typo is a slip of a key or two, not three extra letters ('vrouwen' is not
+                # 'vertrouwen').
+                if (candidate[0] == word[0] or score >= 88) \
+                        and OSA.distance(word, candidate) <= _max_edits(len(word)):
                     add(candidate, 0.9 * score / 100)
         if len(word) >= 5 and not out:
             containing = [w for w in self._long_words if word in w]
@@ -416,6 +420,11 @@ class QueryUnderstanding:
             for candidate in containing[:4]:
                 add(candidate, 0.55)
         return out
+
+
+def _max_edits(length: int) -> int:
+    """How many slips (a transposition is one) a typed word of this length may have."""
+    return 1 if length <= 5 else 2 if length <= 10 else 3
 
 
 def prepare_vocabulary(vocab: Vocabulary, registers: Registers,

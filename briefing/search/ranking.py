@@ -33,6 +33,7 @@ META_FACTOR = 0.7           # a match in the dossier title counts, somewhat less
 IF_PRESSED_FACTOR = 0.8
 ANSWER_TYPE_BONUS = 0.12
 THEME_HEAD_FACTOR = 1.0
+PARTIAL_FACTOR = 0.5        # some but not all words of a multi-word alternative
 
 # Chosen on a coarse grid over both development sets, then rounded towards the middle of the
 # flat optimum (no single query decides a weight).
@@ -129,7 +130,12 @@ def _match(concept: Concept, terms: set[str]) -> float:
             continue
         hit = sum(1 for t in alt.terms if t in terms)
         if hit:
-            best = max(best, alt.weight * hit / len(alt.terms))
+            share = hit / len(alt.terms)
+            if share < 1.0:
+                # Part of a compound or of a phrase ('thuis|werk|beleid' in a card about
+                # 'werk' and 'beleid') is weak evidence for the whole: it counts half.
+                share *= PARTIAL_FACTOR
+            best = max(best, alt.weight * share)
     return best
 
 
