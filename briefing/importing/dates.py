@@ -107,10 +107,12 @@ def amsterdam(moment: dt.datetime) -> dt.datetime:
         return moment
 
 
-def parse_moment(text: str, reference: dt.date | None = None) -> dt.datetime | None:
+def parse_moment(text: str, reference: dt.date | None = None,
+                 through: bool = False) -> dt.datetime | None:
     """The first date in text with the time right after it (or end of day: 23:59 is too
     clever; a date alone means the start of that day). A date without a year takes the
-    reference year, and moves to the next year when it would fall half a year before it."""
+    reference year, and moves to the next year when it would fall half a year before it. With
+    through ('tot en met'), a date without a time means the end of that day."""
     default_year = reference.year if reference else dt.date.today().year
     found = find_date(text, default_year)
     if found is None:
@@ -121,5 +123,8 @@ def parse_moment(text: str, reference: dt.date | None = None) -> dt.datetime | N
             day = day.replace(year=day.year + 1)
         except ValueError:
             return None
-    time = find_time(text[found.end:]) or (0, 0)
-    return amsterdam(dt.datetime(day.year, day.month, day.day, *time))
+    time = find_time(text[found.end:])
+    if time is None and through:
+        # 'tot en met 4 februari': the whole day is still under embargo.
+        day += dt.timedelta(days=1)
+    return amsterdam(dt.datetime(day.year, day.month, day.day, *(time or (0, 0))))

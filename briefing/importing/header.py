@@ -7,7 +7,9 @@ import re
 
 from briefing.importing import dates
 from briefing.importing.readers import Block
-from briefing.importing.vocabulary import (AGENDA_KIND, ANNOTATIE_AGENDA, ANNOTATIE_VOOR,
+from briefing.importing.sections import named_section
+from briefing.importing.text import has_words
+from briefing.importing.vocabulary import (AGENDA_KIND, FURNITURE, ANNOTATIE_AGENDA, ANNOTATIE_VOOR,
                                            CLASSIFICATION, CLASSIFICATION_LINE, COLLEGE_DECIDES,
                                            COMMITTEE_ABBR, DECISION_CONTENT, DUTCH_PREFIXES,
                                            HOLDER, LABEL_RE, MEETING, NOTE_PREFIX, PLACEHOLDER,
@@ -40,6 +42,9 @@ class HeaderMixin:
             return i + 1
         if not text:
             self._use(block)
+            return i + 1
+        if block.kind == "para" and FURNITURE.match(text):
+            self._unrecognised(block)  # 'Gemeente Amsterdam' above the annotatie: no title
             return i + 1
 
         if self.pending == "decision" and block.kind == "item":
@@ -115,6 +120,12 @@ class HeaderMixin:
             if self._set_header(key, value, block, match.group("label")):
                 self._use(block)
                 return i + 1
+        found = dates.find_date(text)
+        if found and found.has_year and not has_words(
+                re.sub(r"(?i)\b(?:d\.d\.|datum|op|van)\b", "", text[:found.start] + text[found.end:])):
+            self.date = self.date or found.date  # a date on its own: the meeting's date
+            self._use(block)
+            return i + 1
         if AGENDA_KIND.match(text) and len(word_list(text)) <= 6:
             self.agenda = self.agenda or strip_colon(text)
             self._use(block)
@@ -141,6 +152,10 @@ class HeaderMixin:
                 self._set_title(heading[0], 1)
                 self._use(block)
                 return i + 1
+            if self._header_follows(i) and not named_section(heading[0]):
+                self.dossier_note.append(text)  # 'Sociaal Domein' above the header lines
+                self._use(block)
+                return i + 1
             return None  # a section heading: the header is over
         if self._starts_question(block) or self._asker_header(block):
             return None
@@ -159,6 +174,19 @@ class HeaderMixin:
         self._use(block)
         return i + 1
 
+    def _header_follows(self, i: int) -> bool:
+        """The next block is a header line (a label, 'Annotatie ...', a meeting with a
+        date): a short line before it belongs to the header, it does not end it."""
+        following = self._next_content(i)
+        if following is None:
+            return False
+        text = self.blocks[following].text
+        if re.match(r"(?i)^annotatie\b", text) or ANNOTATIE_VOOR.match(text):
+            return True
+        if any(p.match(text) and (":" in text[:40]) for _, p in LABEL_RE):
+            return True
+        return bool(MEETING.match(text) and dates.find_date(text))
+
     def _set_title(self, text: str, rank: int) -> None:
         """Keep the strongest title (label > agenda or meeting line > first heading); the
         other candidate is kept in the note, never dropped."""
@@ -174,7 +202,8 @@ class HeaderMixin:
 
     def _first_content(self) -> int:
         for j, block in enumerate(self.blocks):
-            if block.kind != "pm" and (block.text or block.rows):
+            if block.kind != "pm" and (block.text or block.rows) and not (
+                    block.kind == "para" and FURNITURE.match(block.text)):
                 return j
         return 0
 
@@ -205,7 +234,7 @@ class HeaderMixin:
                 if not re.match(r"(?i)(?:raads)?commissie|raad|college|gemeenteraad", value) and \
                         re.match(r"(?i)(?:raads)?commissie", label):
                     value = f"Commissie {value}"  # 'Commissie: Mobiliteit, ...'
-                self.meeting = self.meeting or value
+                self.meeting = self.meeting or _uncapped(value)
         elif key == "date":
             found = dates.find_date(value)
             if found is None:
@@ -223,6 +252,9 @@ class HeaderMixin:
             else:
                 self._set_title(value, 2)
         elif key == "holder":
+            role = re.search(r"(?i)wethouder|burgemeester", label)
+            if role and not HOLDER.match(value):
+                value = f"{role.group(0).lower()} {value}"  # 'Verantwoordelijk wethouder: X'
             portfolio = re.search(r"\s*\((?P<p>[^()]+)\)$", value)
             if portfolio:  # 'wethouder Pels (Duurzaamheid)'
                 value = value[:portfolio.start()]
@@ -288,8 +320,13 @@ class HeaderMixin:
         rest = re.sub(r"^\s*(?:d\.d\.|dd)\s*", "", rest.strip(" ,:-–")).strip(" ,:-–")
         if not meeting:
             return False
+        meeting = _uncapped(meeting)
         meeting = meeting[:1].upper() + meeting[1:]
         self.meeting = self.meeting or meeting
+        kind = rest.strip("() ")
+        if kind and AGENDA_KIND.match(kind):
+            self.agenda = self.agenda or kind  # 'Gemeenteraad 5 maart 2025 (vragenuur)'
+            rest = ""
         if rest:
             if len(word_list(rest)) >= 2 and self.title_rank < 2:
                 self._set_title(rest, 2)
@@ -311,6 +348,27 @@ class HeaderMixin:
     def _strip_stamp(self, text: str) -> str:
         return STAMP.sub(" ", text).strip() if STAMP.search(text) else text
 
+
+
+_SMALL_WORDS = {"en", "van", "de", "het", "der", "voor", "op", "in", "met", "over", "tot", "t.b.v."}
+
+
+def _uncapped(name: str) -> str:
+    """'RAADSCOMMISSIE MOBILITEIT, OPENBARE RUIMTE EN WATER' -> 'Raadscommissie Mobiliteit,
+    Openbare Ruimte en Water': a name in capitals as the register writes it. Short words
+    without vowels stay abbreviations ('FKD', 'WB')."""
+    if any(c.islower() for c in name) or len(name.split()) < 2:
+        return name
+    words = []
+    for word in name.split():
+        bare = word.strip(",.;:()").lower()
+        if bare in _SMALL_WORDS:
+            words.append(word.lower())
+        elif len(bare) <= 4 and not re.search(r"[aeiouy]", bare):
+            words.append(word)
+        else:
+            words.append(word[:1] + word[1:].lower())
+    return " ".join(words)
 
 
 _COMMITTEE_NAME = re.compile(

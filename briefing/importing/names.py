@@ -30,6 +30,7 @@ _SPLIT_ASKERS = re.compile(
     r"\s+(?:en|&|\+)\s+(?=(?:het\s+|de\s+)?(?:raads)?lid\b|fractie\b)|\s*;\s*"
     r"|\s*[,/;]?\s+(?:en\s+)?(?:ook|tevens|eveneens)\b(?:\s+(?:gevraagd|gesteld)\s+door)?"
     r"\s*:?\s*", re.IGNORECASE)
+_LIST = re.compile(r"\s*,\s*|\s+(?:en|&)\s+")
 _PARTS = re.compile(r"\s*(?:[,|/]|\s[-–—]\s|[–—])\s*")
 _NAME = re.compile(r"^(?:[A-Z][\w'’-]*|van|de|der|den|ten|ter|te|vd|el|al|d'|'t)"
                    r"(?:\s+(?:[A-Z][\w'’-]*|van|de|der|den|ten|ter|te|el|al|d'|'t)){0,3}$")
@@ -124,9 +125,15 @@ class Names:
             if not chunk:
                 continue
             asker = self._one(chunk, force)
-            if asker is None:
+            if asker is not None:
+                askers.append(asker)
+                continue
+            # 'GroenLinks, Partij voor de Dieren', 'VVD en D66': several askers in one chunk.
+            parts = [p for p in _LIST.split(chunk) if p.strip()]
+            several = [self._one(p.strip(), force) for p in parts] if len(parts) > 1 else [None]
+            if any(a is None or not a.explicit for a in several):
                 return None
-            askers.append(asker)
+            askers.extend(several)
         self.learn(askers)
         return askers or None
 

@@ -23,6 +23,9 @@ _ALSO = (r"(?:en\s+)?(?:ook|tevens|eveneens)(?:\s+(?:gevraagd|gesteld|ingebracht
 ALSO_LINE = re.compile(rf"^[(\[]?\s*{_ALSO}(?P<who>[^()\[\]]+?)\s*[)\]]?\s*\.?$", re.IGNORECASE)
 ALSO_TRAILING = re.compile(rf"\s*[(\[]\s*{_ALSO}(?P<who>[^()\[\]]+?)\s*[)\]]\s*\.?$",
                            re.IGNORECASE)
+# An asker named before the question: '(VVD) Waarom ...?', 'CDA (lid Bakker): Zijn ...?'.
+ASKER_LEADING = re.compile(r"^(?:\((?P<paren>[^()]{2,60})\)|(?P<who>[^:?()]{2,40}(?:\([^()]{2,40}\))?)"
+                           r"\s*:)\s+(?=\S)")
 # An asker named after the question: 'Wat kost dit? (VVD, lid Bakker)'.
 ASKER_TRAILING = re.compile(r"(?<=[?.])\s*\((?P<who>[^()]{2,60})\)\s*$")
 # An adviser's remark at the end of an answer line: '... per wijk. [interne noot: ...]'.
@@ -291,14 +294,23 @@ class QuestionsMixin:
         """The opening text of a question without a 'Vraag N' label: the group's asker, or
         the asker named after it ('... ? (VVD)'), and the askers of '(ook: CDA)'."""
         text, also = self._split_also(text)
-        askers = [self._group_asker()]
-        trailing = ASKER_TRAILING.search(text)
-        if trailing:
-            named = self.names.parse_askers(trailing.group("who"))
-            if named:
-                askers, text = named, text[:trailing.start()].rstrip()
+        named, text = self._named_asker(text)
+        askers = named or [self._group_asker()]
         question.segments.append(Segment(askers[0], [text] if text else []))
         question.segments.extend(Segment(asker) for asker in askers[1:] + also)
+
+    def _named_asker(self, text: str) -> tuple[list[Asker] | None, str]:
+        """Askers written with the question: '(VVD) Waarom ...?', 'CDA (lid Bakker): Zijn
+        ...?', 'Wat kost dit? (VVD)'. Only names the registers or the genre know count."""
+        for pattern in (ASKER_LEADING, ASKER_TRAILING):
+            match = pattern.search(text)
+            if match:
+                named = self.names.parse_askers(match.groupdict().get("paren") or
+                                                match.group("who"))
+                rest = (text[:match.start()] + text[match.end():]).strip()
+                if named and has_words(rest):
+                    return named, rest
+        return None, text
 
     def _split_also(self, text: str) -> tuple[str, list[Asker]]:
         """'Waarom ...? (ook gevraagd door JA21)' -> ('Waarom ...?', [JA21])."""

@@ -11,6 +11,7 @@ this module reads the blocks in order and hands each to the right part."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import unicodedata
@@ -105,7 +106,21 @@ class Recogniser(HeaderMixin, SectionsMixin, QuestionsMixin, TablesMixin):
 
     # --- pre-pass: redactions and open points ---------------------------------------------
 
+    def _split_header_lines(self) -> None:
+        """'Commissie Klimaat · 3-2-2025 · wethouder Pels': one header line per part."""
+        out: list[Block] = []
+        for index, block in enumerate(self.blocks):
+            parts = _FIELD_SEPARATOR.split(block.text) if block.kind == "para" and index < 15 \
+                else [block.text]
+            if 2 <= len(parts) <= 5 and all(0 < len(word_list(p)) <= 8 for p in parts):
+                for part in parts:
+                    out.append(dataclasses.replace(block, text=part.strip(), lines=list(block.lines)))
+            else:
+                out.append(block)
+        self.blocks = out
+
     def _prepare(self) -> None:
+        self._split_header_lines()
         kept: list[Block] = []
         previous_label = ""
         for block in self.blocks:
@@ -190,7 +205,8 @@ class Recogniser(HeaderMixin, SectionsMixin, QuestionsMixin, TablesMixin):
                 if not match:
                     continue
                 when = next(v for v in match.groupdict().values() if v)
-                moment = dates.parse_moment(when, self.date or reference)
+                through = bool(re.search(r"(?i)\btot\s+en\s+met\b|\bt/m\b", match.group(0)))
+                moment = dates.parse_moment(when, self.date or reference, through)
                 if moment is not None:
                     self.embargo = moment
                     return
@@ -357,6 +373,9 @@ class Recogniser(HeaderMixin, SectionsMixin, QuestionsMixin, TablesMixin):
                 if has_words(text):
                     out.append((number, text))
         return out
+
+
+_FIELD_SEPARATOR = re.compile(r"\s+[·|•]\s+")
 
 
 # --- helpers ---------------------------------------------------------------------------------

@@ -113,9 +113,12 @@ class SectionsMixin:
         if following is None:
             return None
         nxt = self.blocks[following]
+        name = section_name(block.text)
         if named_section(block.text) and len(word_list(block.text)) <= 6 and \
-                not (self.section == "qa" and block.text.endswith("?")):
-            return title, None
+                not (self.section == "qa" and block.text.endswith("?")) and (
+                    CORE.match(name) or QA.match(name) or not (
+                        block.text.endswith(":") and nxt.kind == "para")):
+            return title, None  # 'Conclusie:' + its paragraph stays one line (below)
         if block.text.endswith(":") and nxt.kind == "para" and len(word_list(block.text)) <= 4:
             return None  # 'Overige toelichting:' + paragraph: one line, not a section
         if self.section == "qa" and block.text.endswith("?"):

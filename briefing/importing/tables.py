@@ -8,7 +8,8 @@ from briefing.importing.drafts import DraftQuestion, Lines, Segment
 from briefing.importing.names import Asker
 from briefing.importing.readers import Block
 from briefing.importing.text import has_words
-from briefing.importing.vocabulary import COLUMN_WORDS, LABEL_RE, word_list
+from briefing.importing.vocabulary import (COLUMN_WORDS, LABEL_RE, NOTE_BRACKETS, NOTE_PREFIX,
+                                           PRESSED, word_list)
 from briefing.model.registers import fold
 
 
@@ -120,16 +121,29 @@ class TablesMixin:
             if party and not member and not self.names.is_party(party) and \
                     self.names.member(party):
                 member, party = party, None  # a member's name in the party column
-            # 'VVD (lid Van Dijk)', 'D66 / ook CDA': the cells may name several askers.
+            # 'VVD (lid Van Dijk)', 'D66 / ook CDA': the cells may name several askers;
+            # without asker columns the question may name them: '(VVD) Wat ...?'.
             who = ", ".join(c for c in (party, member) if c)
-            askers = (self.names.parse_askers(who, force=True) if who else None) or \
-                [Asker(member, party, True)]
+            text = cell(q_col).replace("\n", " ")
+            askers = self.names.parse_askers(who, force=True) if who else None
+            if not askers:
+                askers, text = self._named_asker(text)
+            askers = askers or [Asker(member, party, True)]
             line = block.row_lines[offset + 1] if offset + 1 < len(block.row_lines) else block.line
             question = DraftQuestion(int(number.group()) if number else None, line,
-                                     [Segment(askers[0], [cell(q_col).replace("\n", " ")])])
+                                     [Segment(askers[0], [text])])
             question.segments.extend(Segment(asker) for asker in askers[1:])
+            target = question.answer
             for part in cell(a_col).split("\n"):
-                _add_cell_line(question.answer, part)
+                pressed = PRESSED.match(part.strip())
+                if pressed:  # 'Indien doorgevraagd: ...' inside the answer cell
+                    target = question.pressed
+                    part = pressed.group("rest") or ""
+                note = NOTE_BRACKETS.match(part.strip()) or NOTE_PREFIX.match(part.strip())
+                if note:
+                    question.notes.append(note.groupdict().get("note") or part.strip())
+                    continue
+                _add_cell_line(target, part)
             for part in cell(d_col).split("\n"):
                 _add_cell_line(question.pressed, part)
             if cell(t_col):

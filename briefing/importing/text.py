@@ -23,7 +23,8 @@ _PHONE_BEFORE = re.compile(r"(?:\+31|0)\d{0,3}[\s-]*$")
 _MAIL_AFTER = re.compile(r"^@[\w.-]+")
 CONTACT_LABELS = re.compile(
     r"^(?:naam|telefoon(?:nummer)?|tel\.?|mobiel|e-?mail(?:adres)?|mail|adres|"
-    r"behandelend ambtenaar|contactpersoon|opsteller|auteur|ambtenaar)\b",
+    r"behandelend ambtenaar|contactpersoon|opsteller|auteur|ambtenaar|"
+    r"ambtelijk contact(?:persoon)?)\b",
     re.IGNORECASE,
 )
 

@@ -9,13 +9,21 @@ from briefing.model.dossier import Classification
 
 # --- vocabulary ------------------------------------------------------------------------------
 
-CORE = re.compile(r"^(?:de\s+)?(?:kern|hoofd)(?:boodschap(?:pen)?|punten|punt|lijn(?:en)?|bericht)"
-                   r"(?:\s+(?:wethouder|voor de wethouder|in het kort))?$|^key messages?$|"
-                   r"^boodschap(?:pen)?$|^in het kort$|^hoofdlijnen$", re.IGNORECASE)
+# 'Kernboodschap', 'Hoofdboodschappen', 'Kernpunten', 'Boodschap in het kort', 'Kernboodschap voor
+# de wethouder', 'Hoofdlijnen', 'Key messages'.
+CORE = re.compile(
+    r"^(?:de\s+)?(?:(?:kern|hoofd)(?:boodschap(?:pen)?|punten|punt|lijn(?:en)?|bericht)|"
+    r"boodschap(?:pen)?|hoofdlijnen|key\s+messages?)"
+    r"(?:\s+(?:(?:voor|van)\s+(?:de\s+)?(?:wethouder|burgemeester|portefeuillehouder)|wethouder|"
+    r"in\s+het\s+kort|in\s+een\s+notendop))?$|^in het kort$", re.IGNORECASE)
+# 'Mogelijke vragen', 'Vragen en antwoorden', 'Q&A', 'Reactie op mogelijke vragen', 'Te verwachten
+# vragen per fractie', 'Vragen uit de commissie'; not 'Centrale vragen onderzoek'.
 QA = re.compile(
-    r"^(?:mogelijke|verwachte|eventuele|te verwachten|reactieve)?\s*(?:"
-    r"vragen(?:\s+en\s+antwoorden)?(?:\s+(?:van\s+|uit\s+)?(?:de\s+)?(?:raadsleden|raad|"
-    r"commissie(?:leden)?|fracties|leden))?|vraag\s+en\s+antwoord(?:en)?|q\s*&\s*a(?:'?s)?|"
+    r"^(?:(?:reactie(?:s)?|antwoord(?:en)?|beantwoording|lijnen)\s+(?:op|van)\s+(?:de\s+)?)?"
+    r"(?:mogelijke|verwachte|eventuele|te verwachten|reactieve|gestelde|aanvullende)?\s*(?:"
+    r"vragen(?:\s+en\s+antwoorden)?(?:\s+(?:van\s+|uit\s+|vanuit\s+)?(?:de\s+)?(?:raadsleden|raad|"
+    r"commissie(?:leden)?|fracties|leden)|\s+per\s+(?:fractie|partij))?|"
+    r"vraag\s+en\s+antwoord(?:en)?|q\s*&\s*a(?:'?s)?|"
     r"qa'?s|v\s*&\s*a|mondelinge\s+vragen|schriftelijke\s+vragen|beantwoording(?:\s+vragen)?|"
     r"reactieve\s+lijn(?:en)?|vragen\s+en\s+lijnen)$",
     re.IGNORECASE)
@@ -24,13 +32,17 @@ SECTIONS = re.compile(
     r"cijfers|planning|financi[eë]n|financi[eë]le\s+\w+|communicatie|risico'?s|bijlage[n]?|"
     r"stand\s+van\s+zaken|proces|participatie|juridisch\w*|tijdlijn|vervolg|actuele\s+\w+|"
     r"bestuurlijke\s+\w+|wettelijke\s+grondslag|onderbouwing\s+besluit|reden\s+spoed|"
-    r"documenten|classificatiegegevens|besluit\s+college.*)$", re.IGNORECASE)
+    r"documenten|classificatiegegevens|besluit\s+college.*|toezegging(?:en)?|"
+    r"moties(?:\s+en\s+toezeggingen)?|(?:korte\s+)?samenvatting|inleiding|voorgeschiedenis|"
+    r"woordvoering|spreektekst|conclusies?|advies|kosten|risico'?s\s+en\s+\w+|"
+    r"relevante\s+\w+|politieke\s+\w+|(?:achtergrond|aanvullende)\s+informatie)$",
+    re.IGNORECASE)
 # 'Vraag 2:', 'Vraag 3 (VVD, lid Bakker):', 'Vraag 5 *Van Pijpen*', 'Vraag 4 – GL', 'Vraag 1 van
 # de VVD: ...'; not 'Vraag 1 van het onderzoek was ...' in running text.
 VRAAG = re.compile(
-    r"^(?:vraag|v)\s*(?:nr\.?\s*|nummer\s*)?(?P<n>\d{1,3})\b\s*"
+    r"^(?:vraag|v|q)\s*(?:nr\.?\s*|nummer\s*)?(?P<n>\d{1,3})\b\s*"
     r"(?:[:.)\-–]\s*|(?=[(*\[]|(?-i:[A-Z]))|(?=(?:van|namens)\s[^:?]{2,60}:)|$)(?P<rest>.*)$", re.IGNORECASE)
-VRAAG_BARE = re.compile(r"^(?:vraag|v)\s*(?P<who>\([^()]*\))?\s*[:.]\s*(?P<rest>.*)$",
+VRAAG_BARE = re.compile(r"^(?:vraag|v|q)\s*(?P<who>\([^()]*\))?\s*[:.]\s*(?P<rest>.*)$",
                          re.IGNORECASE)
 # 'Vraag van de VVD (lid Bakker): ...', 'Vraag namens D66: ...'
 VRAAG_WHO = re.compile(r"^vraag\s+(?:van|namens)\s+(?P<who>[^:?]{2,60}):\s*(?P<rest>.*)$",
@@ -62,13 +74,14 @@ HEADER_LABELS = [
     ("meeting", r"vergadering|gremium|(?:raads)?commissie(?=\s*:)"),
     ("date", r"datum(?: vergadering)?|vergaderdatum|d\.d\."),
     ("agenda", r"agendapunt(?:\s*(?:nr\.?|nummer))?|agendanummer|agenda\s*punt"),
-    ("holder", r"portefeuillehouder|bestuurder|verantwoordelijk wethouder|wethouder|burgemeester"),
+    ("holder", r"portefeuillehouder|bestuurder|verantwoordelijk(?:e)? wethouder|wethouder|"
+               r"burgemeester"),
     ("decision", r"(?:aan de (?:raads)?commissie )?gevraagd(?:e)? (?:besluit|beslissing)|"
                  r"voorgesteld besluit|beslispunten|besluit"),
     ("classification", r"classificatie|rubricering|openbaarheid|vertrouwelijkheid"),
     ("embargo", r"embargo"),
     ("portfolio", r"portefeuille"),
-    ("contact", r"behandelend ambtenaar|contactpersoon|opsteller"),
+    ("contact", r"behandelend ambtenaar|contactpersoon|opsteller|ambtelijk contact(?:persoon)?"),
 ]
 LABEL_RE = [(key, re.compile(rf"^(?P<label>{pattern})\s*(?::|\s+(?=\S)|$)\s*(?P<value>.*)$",
                               re.IGNORECASE)) for key, pattern in HEADER_LABELS]

@@ -27,6 +27,8 @@ _STRUCTURE = {
     "raadsleden", "lid", "feiten", "cijfers", "vergadering", "opgesteld", "door", "openbaarheid",
     "behandelend", "ambtenaar", "contactpersoon", "opsteller", "uit", "de", "van", "ook",
     "gevraagd", "tel", "vertrouwelijk", "intern", "geheim", "strikt", "commissie", "nb",
+    "vergaderdatum", "reactie", "op", "verantwoordelijk", "ambtelijk", "contact", "doorvraag",
+    "per", "voor",
 }
 
 

@@ -162,3 +162,33 @@ BUILDERS = {
     "05_financien_word.docx": financien,
     "06_armoede_word.docx": armoede,
 }
+
+
+def havens(path: Path) -> None:
+    """Held out: numbered Heading styles, a Vraag/Antwoord table without a party column
+    (the party in the question cell), 'Indien doorgevraagd:' inside the answer cell, a
+    'Kernpunten' list typed with '-' in plain paragraphs."""
+    d = docx.Document()
+    d.add_paragraph("Annotatie", style="Title")
+    d.add_paragraph("Onderwerp: Havenvisie 2025-2035")
+    d.add_paragraph("Datum: 11-03-2025")
+    d.add_paragraph("Commissie: Economische Zaken")
+    d.add_paragraph("Wethouder: Meliani")
+    d.add_heading("1. Kernpunten", level=1)
+    d.add_paragraph("- De haven blijft, maar wordt kleiner en schoner.")
+    d.add_paragraph("- De kolenoverslag stopt uiterlijk in 2030.")
+    d.add_paragraph("- Vrijkomende ruimte gaat naar circulaire bedrijven en woningbouw.")
+    d.add_heading("2. Vragen en antwoorden", level=1)
+    _table(d, [("Vraag", "Antwoord"),
+               ("(VVD) Wat betekent dit voor de werkgelegenheid?",
+                "Er verdwijnen ongeveer 600 banen in de kolenoverslag.\nEr komen naar "
+                "verwachting 1.500 banen in de circulaire economie bij.\nIndien doorgevraagd: "
+                "met de vakbonden is een van-werk-naar-werkregeling afgesproken."),
+               ("(GroenLinks) Kan de kolenoverslag niet eerder stoppen?",
+                "Nee, de contracten lopen tot 2030.")])
+    d.add_heading("3. Achtergrond", level=1)
+    d.add_paragraph("De vorige havenvisie dateert van 2008.")
+    d.save(path)
+
+
+BUILDERS["14_havens_word.docx"] = havens
