@@ -62,6 +62,7 @@ beetje nogal zeker natuurlijk inderdaad dus oke okay ok hoor he hè zeg kijk mis
 iets soms vaak allemaal precies ongeveer gaat gaan ga doen doet gedaan kunt kan kunnen zou
 zouden moet moeten mag mogen laat laten hebben heb heeft had krijgen krijg krijgt
 welnu alstublieft svp aub punt even daar hier nu dan straks vandaag
+eh ehm euh uh uhm um hm hmm helemaal eraf ervan eruit erheen erachter ervandaan erom ertoe
 """.split())
 
 _VOWELS = "aeiouy"

@@ -76,6 +76,7 @@ class Concept:
     weight: float = 1.0            # importance: 1 for the question's own words
     idf: float = 1.0
     source: str = "query"          # query | member | party | context
+    unknown: bool = False          # no word of it (nor a correction) is in the knowledge base
 
     @property
     def names_only(self) -> bool:
@@ -280,6 +281,7 @@ class QueryUnderstanding:
             idfs = [self.idf(t) for a in concept.alts for t in a.terms]
             best = max(idfs, default=0.0)
             concept.idf = best if best > 0 else self.unknown_idf
+            concept.unknown = best == 0
             if best == 0:
                 concept.alts = [a for a in concept.alts if a.weight >= 1.0] or concept.alts[:1]
         return plan

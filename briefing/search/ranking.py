@@ -33,7 +33,8 @@ META_FACTOR = 0.7           # a match in the dossier title counts, somewhat less
 IF_PRESSED_FACTOR = 0.8
 ANSWER_TYPE_BONUS = 0.12
 THEME_HEAD_FACTOR = 1.0
-PARTIAL_FACTOR = 0.5        # some but not all words of a multi-word alternative
+PARTIAL_FACTOR = 0.5
+UNKNOWN_PENALTY = 0.3       # quality lost per share of the question in unknown words        # some but not all words of a multi-word alternative
 
 # Chosen on a coarse grid over both development sets, then rounded towards the middle of the
 # flat optimum (no single query decides a weight).
@@ -67,6 +68,10 @@ class Scorer:
         self.query_terms = {t for c in self.topical for a in c.alts if a.weight >= 0.8
                             for t in a.terms}
         self.answer_type = plan.answer_type
+        # The share of the question in words the knowledge base has never seen (no correction
+        # either): 'parkeervergunningen', 'loonkloof'. No card answers those, whatever else it
+        # matches, so they lower the certainty beyond the coverage they already miss.
+        self.unknown = sum(c.idf * c.weight for c in self.concepts if c.unknown) / self.total
 
     def features(self, index: int, card: Card, ct: CardTerms, bm25: float) -> Features:
         coverage = 0.0
@@ -91,7 +96,9 @@ class Scorer:
         best_lines = [i for i in ranked_lines[:BEST_LINES]
                       if line_scores[i] > 0 and line_scores[i] >= floor]
         head = max(head_scores, default=0.0)
-        focus = min(1.0, max([*head_scores, *line_scores], default=0.0))
+        # Not capped at 1: a line that covers the whole question AND has the number or date
+        # asked for beats one that only covers it (the certainty uses the capped value).
+        focus = max([*head_scores, *line_scores], default=0.0)
         title = max((self._recall(tokens) for tokens in ct.head_tokens), default=0.0)
         if card.kind != "vraag":
             # A section title names a topic; a prepared question is a question: it counts more.
@@ -108,7 +115,7 @@ class Scorer:
         parts = {"coverage": coverage, "head": head, "title": title, "focus": focus,
                  "bm25": bm25 / self.top_bm25, "similarity": similarity}
         score = sum(WEIGHTS[k] * v for k, v in parts.items())
-        quality = 0.65 * coverage + 0.35 * focus
+        quality = 0.65 * coverage + 0.35 * min(1.0, focus) - UNKNOWN_PENALTY * self.unknown
         parts["quality"] = quality
         return Features(index, score, quality, best_lines, parts)
 
