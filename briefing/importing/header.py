@@ -320,7 +320,7 @@ class HeaderMixin:
         rest = re.sub(r"^\s*(?:d\.d\.|dd)\s*", "", rest.strip(" ,:-–")).strip(" ,:-–")
         if not meeting:
             return False
-        meeting = _uncapped(meeting)
+        meeting = re.sub(r"(?i)^cie\.", "Commissie", _uncapped(meeting))
         meeting = meeting[:1].upper() + meeting[1:]
         self.meeting = self.meeting or meeting
         kind = rest.strip("() ")

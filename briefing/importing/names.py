@@ -178,7 +178,8 @@ class Names:
             # 'VVD (Bakker)': the unknown name next to a party is the member.
             if asker.member and not asker.party and (in_paren or _CAPS_WORD.match(part)):
                 asker.party = part
-            elif asker.party and not asker.member and _NAME.match(part):
+            elif asker.party and not asker.member and _NAME.match(part) and \
+                    not self.is_party(part):
                 asker.member = part
             elif force and not asker.member and _NAME.match(part):
                 asker.member = part

@@ -27,7 +27,8 @@ ALSO_TRAILING = re.compile(rf"\s*[(\[]\s*{_ALSO}(?P<who>[^()\[\]]+?)\s*[)\]]\s*\
 ASKER_LEADING = re.compile(r"^(?:\((?P<paren>[^()]{2,60})\)|(?P<who>[^:?()]{2,40}(?:\([^()]{2,40}\))?)"
                            r"\s*:)\s+(?=\S)")
 # An asker named after the question: 'Wat kost dit? (VVD, lid Bakker)'.
-ASKER_TRAILING = re.compile(r"(?<=[?.])\s*\((?P<who>[^()]{2,60})\)\s*$")
+ASKER_TRAILING = re.compile(r"(?<=[?.])\s*(?:\((?P<who>[^()]{2,60})\)|\[(?P<square>[^\[\]]{2,60})\])"
+                            r"\s*$")
 # An adviser's remark at the end of an answer line: '... per wijk. [interne noot: ...]'.
 NOTE_TRAILING = re.compile(r"\s*\[(?P<note>(?!\s*(?:zie|bijlage|bron|link|url|pm)\b)[^\[\]]+"
                            r"\s[^\[\]]+)\]\s*\.?$", re.IGNORECASE)
@@ -305,8 +306,9 @@ class QuestionsMixin:
         for pattern in (ASKER_LEADING, ASKER_TRAILING):
             match = pattern.search(text)
             if match:
-                named = self.names.parse_askers(match.groupdict().get("paren") or
-                                                match.group("who"))
+                groups = match.groupdict()
+                named = self.names.parse_askers(groups.get("paren") or groups.get("square") or
+                                                groups["who"])
                 rest = (text[:match.start()] + text[match.end():]).strip()
                 if named and has_words(rest):
                     return named, rest

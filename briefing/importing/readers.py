@@ -445,7 +445,10 @@ def _should_join(prev: Block, block: Block, markdown: bool) -> bool:
         if markdown and prev.kind == "para":
             return True
         if prev.kind == "item" and block.level >= 2:
-            return True
+            # An indented line continues its item, unless the item asked a question and the
+            # line starts a sentence: that is the answer ('1. Hoe lang? [D66]' / '   De ...').
+            return not (re.search(r"\?\W*(?:\[[^\]]*\]|\([^)]*\))?\W*$", prev.text)
+                        and block.text[:1].isupper())
         return _starts_lower(block.text) or (len(prev.text) >= 60 and _ends_open(prev.text)
                                              and not block.text[:1].isdigit())
     if not _ends_open(prev.text):

@@ -24,12 +24,12 @@ from briefing.importing.header import HeaderMixin
 from briefing.importing.names import Names
 from briefing.importing.questions import QuestionsMixin
 from briefing.importing.readers import Block
-from briefing.importing.sections import SectionsMixin
+from briefing.importing.sections import SectionsMixin, section_name
 from briefing.importing.tables import TablesMixin
 from briefing.importing.text import (CONTACT_LABELS, extract_pm, has_words,
                                      remove_redactions, tidy)
 from briefing.importing.vocabulary import (AGENDA_KIND, CORE, EMBARGO, EMBARGO_SHORT, QA,
-                                           STAMP_LINE, STOPWORDS, stamp_level, strip_colon,
+                                           SPOKEN, STAMP_LINE, STOPWORDS, stamp_level, strip_colon,
                                            word_list)
 from briefing.model.dossier import Classification, Dossier, SourceLine, Status, Theme
 from briefing.model.registers import Registers, fold
@@ -267,7 +267,8 @@ class Recogniser(HeaderMixin, SectionsMixin, QuestionsMixin, TablesMixin):
         # Sections by their headings.
         if heading is not None:
             title = heading[0]
-            if CORE.match(title):
+            if CORE.match(title) or (SPOKEN.match(section_name(title)) and not self.core.roots
+                                     and self.section in ("header", "body")):
                 self._end_header()
                 self._leave_qa()
                 self.section = "core"

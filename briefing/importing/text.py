@@ -24,7 +24,7 @@ _MAIL_AFTER = re.compile(r"^@[\w.-]+")
 CONTACT_LABELS = re.compile(
     r"^(?:naam|telefoon(?:nummer)?|tel\.?|mobiel|e-?mail(?:adres)?|mail|adres|"
     r"behandelend ambtenaar|contactpersoon|opsteller|auteur|ambtenaar|"
-    r"ambtelijk contact(?:persoon)?)\b",
+    r"ambtelijk contact(?:persoon)?|opgesteld door)\b",
     re.IGNORECASE,
 )
 
@@ -145,5 +145,5 @@ def extract_pm(text: str) -> tuple[str, list[str]]:
     if not points:
         return text, []
     left = _PM_INLINE.sub("", text)
-    left = re.sub(r"([.!?])\s*\.\s*$", r"\1", tidy(left))
+    left = re.sub(r"([.!?])\s*\.\s*$", r"\1", tidy(left, punctuation=True))
     return left, [p for p in points if p]

@@ -16,6 +16,9 @@ CORE = re.compile(
     r"boodschap(?:pen)?|hoofdlijnen|key\s+messages?)"
     r"(?:\s+(?:(?:voor|van)\s+(?:de\s+)?(?:wethouder|burgemeester|portefeuillehouder)|wethouder|"
     r"in\s+het\s+kort|in\s+een\s+notendop))?$|^in het kort$", re.IGNORECASE)
+# The wethouder's spoken text: the core message when the annotatie has no other.
+SPOKEN = re.compile(r"^(?:woordvoering|spreektekst|inbreng|tekst)(?:\s+(?:voor\s+(?:de\s+)?)?"
+                    r"(?:wethouder|burgemeester|portefeuillehouder))?$", re.IGNORECASE)
 # 'Mogelijke vragen', 'Vragen en antwoorden', 'Q&A', 'Reactie op mogelijke vragen', 'Te verwachten
 # vragen per fractie', 'Vragen uit de commissie'; not 'Centrale vragen onderzoek'.
 QA = re.compile(
@@ -81,7 +84,8 @@ HEADER_LABELS = [
     ("classification", r"classificatie|rubricering|openbaarheid|vertrouwelijkheid"),
     ("embargo", r"embargo"),
     ("portfolio", r"portefeuille"),
-    ("contact", r"behandelend ambtenaar|contactpersoon|opsteller|ambtelijk contact(?:persoon)?"),
+    ("contact", r"behandelend ambtenaar|contactpersoon|opsteller|opgesteld door|"
+                r"ambtelijk contact(?:persoon)?"),
 ]
 LABEL_RE = [(key, re.compile(rf"^(?P<label>{pattern})\s*(?::|\s+(?=\S)|$)\s*(?P<value>.*)$",
                               re.IGNORECASE)) for key, pattern in HEADER_LABELS]
@@ -93,9 +97,9 @@ ANNOTATIE_AGENDA = re.compile(r"^annotatie\s+agendapunt\s*(?:nr\.?|nummer)?\s*(?
 HOLDER = re.compile(r"^(?P<role>wethouder|burgemeester|wh\.?|portefeuillehouder)\s+(?P<name>.+)$",
                      re.IGNORECASE)
 MEETING = re.compile(
-    r"^(?P<meeting>(?:de\s+)?(?:gemeenteraad|raadsvergadering|raadscommissie|commissie|"
+    r"^(?P<meeting>(?:de\s+)?(?:gemeenteraad|raadsvergadering|raadscommissie|commissie|cie\.|"
     r"college\s+van\s+b(?:urgemeester)?\s*(?:en|&)\s*w(?:ethouders)?|collegevergadering|"
-    r"stadsdeelcommissie|bestuurscommissie|raad))\b(?P<rest>.*)$", re.IGNORECASE)
+    r"stadsdeelcommissie|bestuurscommissie|raad))(?:(?<=\.)|\b)(?P<rest>.*)$", re.IGNORECASE)
 COMMITTEE_ABBR = re.compile(r"^(?P<meeting>(?i:(?:raads)?commissie)\s+[A-Z][A-Z&]{1,7}"
                              r"(?:\s*[-/&]\s*[A-Z][A-Z&]{1,7})?)(?![\w&])(?P<rest>.*)$")
 VOORDRACHT = re.compile(r"^voordracht\s+(?:voor\s+)?(?:de\s+)?(?:vergadering|raad|college)\b",
@@ -164,7 +168,8 @@ _STAMP_LEVELS = [
     (Classification.OPENBAAR, r"openbaar"),
 ]
 STAMP_LINE = re.compile(
-    r"^(?:(?:classificatie|rubricering|openbaarheid|vertrouwelijkheid)\s*:?\s*)?(?P<level>"
+    r"^(?:concept\s*[–—\-:,]?\s*)?"
+    r"(?:(?:classificatie|rubricering|openbaarheid|vertrouwelijkheid)\s*:?\s*)?(?P<level>"
     + "|".join(f"(?:{pattern})" for _, pattern in _STAMP_LEVELS) +
     r")(?:\s+(?:stuk|document))?(?P<rest>(?:\s*[–—\-:,;(/|].*|\s+(?:tot|na|vanaf|per|t/m|"
     r"embargo|niet\s+(?:verspreiden|delen|doorsturen|openbaar))\b.*)?)$", re.IGNORECASE)

@@ -28,7 +28,7 @@ _STRUCTURE = {
     "behandelend", "ambtenaar", "contactpersoon", "opsteller", "uit", "de", "van", "ook",
     "gevraagd", "tel", "vertrouwelijk", "intern", "geheim", "strikt", "commissie", "nb",
     "vergaderdatum", "reactie", "op", "verantwoordelijk", "ambtelijk", "contact", "doorvraag",
-    "per", "voor",
+    "per", "voor", "woordvoering",
 }
 
 

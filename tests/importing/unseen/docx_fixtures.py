@@ -192,3 +192,31 @@ def havens(path: Path) -> None:
 
 
 BUILDERS["14_havens_word.docx"] = havens
+
+
+def toerisme(path: Path) -> None:
+    """Held out (round 2): a Subtitle with the meeting, questions as Heading 3 lines
+    'Party: question?', answers as plain paragraphs and symbol-font bullets typed in the
+    text, 'Bij doorvragen' as a Heading 4, the classification only in the page header."""
+    d = docx.Document()
+    d.add_paragraph("Annotatie Aanpak toeristische overlast", style="Title")
+    d.add_paragraph("Commissie Economie en Cultuur – 12 maart 2025", style="Subtitle")
+    d.add_paragraph("Portefeuillehouder: burgemeester Halsema")
+    d.sections[0].header.paragraphs[0].text = "Intern"
+    d.add_heading("Kernboodschap", level=1)
+    d.add_paragraph("\uf0b7\tHet aantal toeristische overnachtingen blijft onder de 20 miljoen.")
+    d.add_paragraph("\uf0b7\tDe campagne 'Stay Away' heeft het aantal Britse feestgangers "
+                    "verminderd.")
+    d.add_heading("Vragen en antwoorden", level=1)
+    d.add_heading("PvdA: Komt er een beddenstop voor hotels in heel de stad?", level=3)
+    d.add_paragraph("Er geldt al een hotelstop in de hele stad. Nieuwe hotels komen er alleen "
+                    "als er elders een hotel sluit.")
+    d.add_heading("Bij doorvragen", level=4)
+    d.add_paragraph("De raad besluit in het najaar over een verlenging van de hotelstop.")
+    d.add_heading("JA21: Waarom worden riviercruises geweerd?", level=3)
+    d.add_paragraph("Het aantal cruiseschepen wordt in stappen verminderd, omdat ze veel "
+                    "drukte en uitstoot in de binnenstad veroorzaken.")
+    d.save(path)
+
+
+BUILDERS["17_toerisme_word.docx"] = toerisme
