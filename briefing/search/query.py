@@ -250,7 +250,8 @@ class QueryUnderstanding:
                 if len(alt.terms) == 1 and alt.terms[0] not in weighted and alt.weight >= 0.7:
                     weighted[alt.terms[0]] = alt.weight
             readings.append((position, concept, tuple(weighted.items())))
-        self._phrases(readings)
+        dropped = self._phrases(readings)
+        concepts = [c for c in concepts if id(c) not in dropped]
         self._compound_abbreviations(content, compounds)
         self._joined_words(content)
         # A compound is a kind of its last part: 'diversiteitsdoelen' are 'doelen', so the
@@ -340,6 +341,8 @@ class QueryUnderstanding:
         a phrase word by its stem, another form of it ('gemist' is a form of 'missen') or its
         typo correction (weighted by how sure the correction is)."""
         readings = [r for _, _, r in content]
+        merges: list[tuple[list, str, tuple[str, ...]]] = []
+        merged: set[int] = set()
         for start in range(len(readings)):
             for length in (4, 3, 2, 1):
                 if start + length > len(readings):
@@ -353,6 +356,19 @@ class QueryUnderstanding:
                         if meaning == span:
                             for _, concept, _ in targets:
                                 _add_alt(concept, (term,), 0.9 * weight, "abbreviation")
+                            if length > 1 and weight >= 0.9 and not any(
+                                    id(c) in merged for _, c, _ in targets):
+                                merges.append((targets, term, meaning))
+                                merged.update(id(c) for _, c, _ in targets)
+        # A spelled-out abbreviation ('Werk, Participatie en Inkomen') is one thing asked
+        # about, not three: one concept, the words together or the abbreviation.
+        dropped: set[int] = set()
+        for targets, term, meaning in merges:
+            first = targets[0][1]
+            first.word = " ".join(c.word for _, c, _ in targets)
+            first.alts = [Alt(meaning, 1.0), Alt((term,), 0.95, "abbreviation")]
+            dropped.update(id(c) for _, c, _ in targets[1:])
+        return dropped
 
     def _joined_words(self, content) -> None:
         """A compound typed as two words ('antidiscriminatie voorziening', 'vertrouwens
