@@ -15,10 +15,13 @@ _COUNT_RE = re.compile(
     r"juni|juli|augustus|september|oktober|november|december)\b)(?![\d/-])"
     r"|\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|"
     r"twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig|honderd|duizend|"
-    r"tientallen|honderden|duizenden|procent|helft|kwart|percentage)\b")
+    r"tientallen|honderden|duizenden|procent|helft|kwart|percentage|miljoen|miljard)\b")
 _DATE_RE = re.compile(
     r"\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
-    r"december|voorjaar|najaar|zomer|winter|(?:19|20)\d\d|\d{1,2}[-/]\d{1,2})\b")
+    r"december|voorjaar|najaar|zomer|winter|(?:19|20)\d\d|\d{1,2}[-/]\d{1,2})\b"
+    # a period: '5 maanden', 'twee jaar'
+    r"|\b(?:\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf)\s+"
+    r"(?:dagen|dag|weken|week|maanden|maand|jaar|jaren)\b")
 
 # Separators in the stored form (control characters never occur in analysed terms).
 _GROUP, _UNIT, _FORM = "\x1d", "\x1e", "|"

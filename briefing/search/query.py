@@ -214,6 +214,8 @@ class QueryUnderstanding:
                 continue
             word = words_[i]
             i += 1
+            if i >= 2 and words_[i - 2] == "hoe" and word in HOW_WORDS:
+                continue    # 'hoe lang', 'hoe vaak': the question word, not the topic
             for part in word.split("-"):
                 if not part or not is_content(part) or part in FILLER_WORDS:
                     continue
@@ -467,6 +469,7 @@ def _repairs_cached(understanding: QueryUnderstanding, word: str, typing: bool):
     return tuple(understanding.repairs(word, typing))
 
 
+HOW_WORDS = frozenset({"lang", "vaak", "groot", "hoog", "veel", "laat", "snel"})
 QUANTITY_WORDS = frozenset({"hoeveel", "aantal", "percentage", "procent", "hoeveelheid"})
 TIME_WORDS = frozenset({"wanneer", "hoelang", "datum", "tijdpad", "termijn"})
 
@@ -475,9 +478,15 @@ def answer_type(words_: list[str]) -> str | None:
     """What kind of answer a question wants: 'aantal' for "hoeveel ...", 'datum' for
     "wanneer ..." / "sinds wanneer ..." (not "wanneer" as a mere conjunction mid-sentence)."""
     for i, word in enumerate(words_):
-        if word in QUANTITY_WORDS or (word == "hoe" and words_[i + 1:i + 2] in (["vaak"],
-                                                                              ["groot"])):
+        following = words_[i + 1:i + 2]
+        if word in QUANTITY_WORDS or (word == "hoe" and following in (["vaak"], ["groot"],
+                                                                    ["hoog"], ["veel"])):
             return "aantal"
+        if word == "hoe" and following == ["lang"]:
+            return "datum"      # a period: 'vijf maanden', 'tot eind 2024'
+        if word in ("welk", "welke") and following in (["jaar"], ["datum"], ["dag"],
+                                                       ["maand"]):
+            return "datum"
         if word in TIME_WORDS and (i == 0 or word != "wanneer"
                                    or words_[i - 1] in ("sinds", "vanaf", "tot", "per", "en")):
             return "datum"

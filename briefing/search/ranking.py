@@ -34,7 +34,9 @@ IF_PRESSED_FACTOR = 0.8
 ANSWER_TYPE_BONUS = 0.12
 THEME_HEAD_FACTOR = 1.0
 PARTIAL_FACTOR = 0.5
-UNKNOWN_PENALTY = 0.3       # quality lost per share of the question in unknown words        # some but not all words of a multi-word alternative
+UNKNOWN_PENALTY = 0.3       # quality lost per share of the question in unknown words
+MAIN_SHARE = 0.35           # a concept with this share of the question is what it is about
+MAIN_MISSING_PENALTY = 0.1  # quality lost by a card that lacks it        # some but not all words of a multi-word alternative
 
 # Chosen on a coarse grid over both development sets, then rounded towards the middle of the
 # flat optimum (no single query decides a weight).
@@ -72,6 +74,8 @@ class Scorer:
         # either): 'parkeervergunningen', 'loonkloof'. No card answers those, whatever else it
         # matches, so they lower the certainty beyond the coverage they already miss.
         self.unknown = sum(c.idf * c.weight for c in self.concepts if c.unknown) / self.total
+        self.main = max(self.topical, key=lambda c: c.idf * c.weight, default=None)
+        self.main_share = self.main.idf * self.main.weight / self.total if self.main else 0.0
 
     def features(self, index: int, card: Card, ct: CardTerms, bm25: float) -> Features:
         coverage = 0.0
@@ -116,6 +120,11 @@ class Scorer:
                  "bm25": bm25 / self.top_bm25, "similarity": similarity}
         score = sum(WEIGHTS[k] * v for k, v in parts.items())
         quality = 0.65 * coverage + 0.35 * min(1.0, focus) - UNKNOWN_PENALTY * self.unknown
+        if self.main is not None and self.main_share >= MAIN_SHARE and not any(
+                _match(self.main, terms) for terms in (ct.all_head, ct.all_body, ct.extra)):
+            # The card lacks what the question is mainly about ('hoe hoog is het budget van
+            # BI': a card on BI without any money in it): it does not answer it.
+            quality -= MAIN_MISSING_PENALTY
         parts["quality"] = quality
         return Features(index, score, quality, best_lines, parts)
 
