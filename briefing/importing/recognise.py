@@ -128,8 +128,8 @@ class Recogniser(HeaderMixin, SectionsMixin, QuestionsMixin, TablesMixin):
                 self._page_furniture(block)
                 continue
             if block.kind == "table":
-                block.rows = [[self._redact(cell, block.line, previous_label) for cell in row]
-                              for row in block.rows]
+                block.rows = [self._redact_row(row, block, index, previous_label)
+                              for index, row in enumerate(block.rows)]
                 kept.append(block)
                 continue
             text = self._redact(block.text, block.line, previous_label)
@@ -173,6 +173,18 @@ class Recogniser(HeaderMixin, SectionsMixin, QuestionsMixin, TablesMixin):
         if has_words(text):
             self.unrecognised.append((block.line, text))
         self._use(block)
+
+    def _redact_row(self, row: list[str], block: Block, index: int, context: str) -> list[str]:
+        """A table row without its Woo marks; a mark in a value cell is labelled by the row's
+        first cell ('Opsteller | 5.1, 2, e'), and a row left with only that label is empty."""
+        line = block.row_lines[index] if index < len(block.row_lines) else block.line
+        label = strip_colon(row[0]) if row else ""
+        cells = [self._redact(cell, line, label if column and label else context)
+                 for column, cell in enumerate(row)]
+        if len(row) >= 2 and cells != row and has_words(row[0]) and \
+                not any(has_words(c) for c in cells[1:]) and cells[0] == row[0]:
+            return ["" for _ in cells]  # the label only described the redacted value
+        return cells
 
     def _redact(self, text: str, line: int, context: str) -> str:
         left, found = remove_redactions(text)
