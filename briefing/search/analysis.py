@@ -63,6 +63,8 @@ iets soms vaak allemaal precies ongeveer gaat gaan ga doen doet gedaan kunt kan 
 zouden moet moeten mag mogen laat laten hebben heb heeft had krijgen krijg krijgt
 welnu alstublieft svp aub punt even daar hier nu dan straks vandaag
 eh ehm euh uh uhm um hm hmm helemaal eraf ervan eruit erheen erachter ervandaan erom ertoe
+moest moesten kwam kwamen komt komen stond stonden staat staan klopt klopte klopten kloppen
+lukt lukte lukken gebeurt gebeurde gebeuren
 """.split())
 
 _VOWELS = "aeiouy"
