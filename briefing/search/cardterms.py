@@ -11,11 +11,13 @@ from briefing.search.cards import Card
 
 # A count, not a year or a date: "45 afgerond", "zestig acties", "drie vertrouwenspersonen".
 _COUNT_RE = re.compile(
-    r"(?<![\d/-])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?(?!\s*(?:januari|februari|maart|april|mei|"
-    r"juni|juli|augustus|september|oktober|november|december)\b)(?![\d/-])"
+    r"(?:(?<![\d/-])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?(?!\s*(?:januari|februari|maart|april|mei|"
+    r"juni|juli|augustus|september|oktober|november|december)\b)(?![\d/-]|[.,]\d)"
     r"|\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|"
     r"twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig|honderd|duizend|"
-    r"tientallen|honderden|duizenden|procent|helft|kwart|percentage|miljoen|miljard)\b")
+    r"tientallen|honderden|duizenden|procent|helft|kwart|percentage|miljoen|miljard)\b)"
+    # 'vier jaar', '5 maanden' is a period (a date answer), not a count of things
+    r"(?!\s+(?:dagen|dag|weken|week|maanden|maand|jaar|jaren|uur)\b)")
 _DATE_RE = re.compile(
     r"\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
     r"december|voorjaar|najaar|zomer|winter|(?:19|20)\d\d|\d{1,2}[-/]\d{1,2})\b"

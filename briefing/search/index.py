@@ -24,7 +24,7 @@ from typing import Any
 from briefing.search.analysis import ANALYSIS_VERSION, Analyzer, words
 from briefing.search.cards import Card
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 INDEX_NAME = "cards"
 # Field weights for candidate retrieval: the head counts more, but not so much that a common
 # word in a title outweighs a rare word in an answer (the ranking weighs the head again).
