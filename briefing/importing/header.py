@@ -60,7 +60,7 @@ class HeaderMixin:
         if self.pending and self.pending != "decision" and block.kind in ("para", "heading"):
             key = self.pending
             self.pending = None
-            if self._set_header(key, text, block):
+            if self._set_header(key, text, block, self.pending_label):
                 self._use(block)
                 return i + 1
         self.pending = None
@@ -103,9 +103,11 @@ class HeaderMixin:
                 continue
             value = match.group("value").strip()
             if key == "holder" and match.group("label").lower() in ("wethouder", "burgemeester"):
-                if not value or len(word_list(value)) > 5 or value[:1].islower():
+                if not value and not text.rstrip().endswith(":"):
+                    continue
+                if value and (len(word_list(value)) > 5 or value[:1].islower()):
                     continue  # 'Wethouder heeft ...' is a sentence, not a label
-                value = f"{match.group('label').lower()} {value}"
+                value = f"{match.group('label').lower()} {value}" if value else ""
             if key == "decision" and not (text.rstrip().endswith(":") or ":" in text or
                                           not value or len(word_list(text)) <= 4):
                 continue
@@ -115,6 +117,7 @@ class HeaderMixin:
             value, after = self._split_glued_label(value, block)
             if not value or PLACEHOLDER.fullmatch(value):
                 self.pending = after or (key if not match.group("value").strip() else None)
+                self.pending_label = match.group("label")
                 self._use(block)
                 return i + 1
             if self._set_header(key, value, block, match.group("label")):

@@ -19,20 +19,25 @@ KNOWN_PARTIES = [
 ]
 _KNOWN = {fold(name) for name in KNOWN_PARTIES}
 
-_MEMBER_KEY = re.compile(r"^(?:het\s+|de\s+)?(?:raads|commissie|fractie)?lid\s+(?P<name>.+)$",
-                         re.IGNORECASE)
-_PARTY_KEY = re.compile(r"^(?:de\s+)?fractie\s+(?:van\s+(?:de\s+)?)?(?P<name>.+)$", re.IGNORECASE)
+# 'lid X', 'het raadslid X', 'commissielid X', 'mevrouw X', 'de heer X', 'dhr. X'.
+_MEMBER_KEY = re.compile(r"^(?:het\s+|de\s+)?(?:(?:raads|commissie|fractie)?lid|mevrouw|mevr\.|mw\.|"
+                         r"heer|dhr\.)\s+(?P<name>.+)$", re.IGNORECASE)
+# 'fractie X', 'de fractie van de VVD', 'de VVD-fractie'.
+_PARTY_KEY = re.compile(r"^(?:de\s+)?fractie\s+(?:van\s+(?:de\s+)?)?(?P<name>.+)$"
+                        r"|^(?:de\s+)?(?P<suffixed>[\w&/]+(?:[-\s][\w&/]+)?)-fractie$", re.IGNORECASE)
+_INITIALS = re.compile(r"^(?:[A-Z]\.\s*)+(?=\S)")
 _LEAD = re.compile(r"^(?:(?:vragen|vraag)(?:\s+van)?|(?:(?:en\s+)?(?:ook|tevens|eveneens)\s+)?"
                    r"(?:gesteld|gevraagd)\s+door|namens|mede\s+namens|(?:en\s+)?ook)\b[\s:]*",
                    re.IGNORECASE)
 # Between askers: 'lid X en lid Y', 'VVD; CDA', 'D66 / ook CDA', 'VVD, ook gevraagd door CDA'.
 _SPLIT_ASKERS = re.compile(
-    r"\s+(?:en|&|\+)\s+(?=(?:het\s+|de\s+)?(?:raads)?lid\b|fractie\b)|\s*;\s*"
+    r"\s+(?:en|&|\+)\s+(?=(?:het\s+|de\s+)?(?:(?:raads)?lid|mevrouw|heer|dhr|mevr)\b|fractie\b)"
+    r"|\s*;\s*"
     r"|\s*[,/;]?\s+(?:en\s+)?(?:ook|tevens|eveneens)\b(?:\s+(?:gevraagd|gesteld)\s+door)?"
     r"\s*:?\s*", re.IGNORECASE)
 _LIST = re.compile(r"\s*,\s*|\s+(?:en|&)\s+")
 _PARTS = re.compile(r"\s*(?:[,|/]|\s[-–—]\s|[–—])\s*")
-_NAME = re.compile(r"^(?:[A-Z][\w'’-]*|van|de|der|den|ten|ter|te|vd|el|al|d'|'t)"
+_NAME = re.compile(r"^(?:[A-Z]\.\s*)*(?:[A-Z][\w'’-]*|van|de|der|den|ten|ter|te|vd|el|al|d'|'t)"
                    r"(?:\s+(?:[A-Z][\w'’-]*|van|de|der|den|ten|ter|te|el|al|d'|'t)){0,3}$")
 _CAPS_WORD = re.compile(r"^[A-Z0-9][A-Za-z0-9&-]{0,7}$")
 
@@ -117,7 +122,9 @@ class Names:
         text = _LEAD.sub("", text).strip()
         if not text or len(text) > 90 or len(text.split()) > 12:
             return None
-        if text.endswith("?") or re.search(r"[.!]\s+\w", text) or re.search(r"\d{3,}", text):
+        # A sentence is no asker line; initials and titles ('J.', 'dhr.') are no sentence end.
+        probe = re.sub(r"(?i)\b(?:[A-Z]|dhr|mevr|mw)\.", "X", text)
+        if text.endswith("?") or re.search(r"[.!]\s+\w", probe) or re.search(r"\d{3,}", text):
             return None
         askers = []
         for chunk in _SPLIT_ASKERS.split(text):
@@ -153,13 +160,13 @@ class Names:
             member_key = _MEMBER_KEY.match(part)
             party_key = _PARTY_KEY.match(part)
             if member_key and not asker.member:
-                name = member_key.group("name").strip()
+                name = _INITIALS.sub("", member_key.group("name").strip())
                 if not (_NAME.match(name) or self.member(name)):
                     return None  # 'Lid Mangal heeft eerder gevraagd ...' is a sentence
                 asker.member = name
                 asker.explicit = True
             elif party_key and not asker.party:
-                name = party_key.group("name").strip()
+                name = (party_key.group("name") or party_key.group("suffixed")).strip()
                 if not (self.is_party(name) or _NAME.match(name) or _CAPS_WORD.match(name)):
                     return None
                 asker.party = name
@@ -198,7 +205,7 @@ def _bare_member(text: str | None) -> str:
         return ""
     text = text.strip().strip("*_:,.()").strip()
     match = _MEMBER_KEY.match(text)
-    return match.group("name").strip() if match else text
+    return _INITIALS.sub("", match.group("name").strip() if match else text)
 
 
 def _bare_party(text: str | None) -> str:
@@ -206,4 +213,4 @@ def _bare_party(text: str | None) -> str:
         return ""
     text = text.strip().strip("*_:,.()").strip()
     match = _PARTY_KEY.match(text)
-    return match.group("name").strip() if match else text
+    return (match.group("name") or match.group("suffixed")).strip() if match else text

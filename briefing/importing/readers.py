@@ -453,7 +453,11 @@ def _should_join(prev: Block, block: Block, markdown: bool) -> bool:
                                              and not block.text[:1].isdigit())
     if not _ends_open(prev.text):
         return False
-    return _starts_lower(block.text) or _ends_with_function_word(prev.text)
+    if _ends_with_function_word(prev.text):
+        return True
+    # A page break splits a sentence, not a heading from the line below it ('Vragen' /
+    # 'mevrouw Kat (SP)').
+    return _starts_lower(block.text) and len(prev.text.split()) >= 4
 
 
 # --- entry point ---------------------------------------------------------------------------

@@ -66,6 +66,7 @@ class Recogniser(HeaderMixin, SectionsMixin, QuestionsMixin, TablesMixin):
         self.embargo: dt.datetime | None = None
         self.dossier_note: list[str] = []
         self.pending: str | None = None      # a header label waiting for its value
+        self.pending_label = ""              # ... as written ('Wethouder:' gives the role)
         # body
         self.section = "header"              # header | core | body | qa
         self.core = Lines()

@@ -13,7 +13,8 @@ from briefing.model.dossier import Classification
 # de wethouder', 'Hoofdlijnen', 'Key messages'.
 CORE = re.compile(
     r"^(?:de\s+)?(?:(?:kern|hoofd)(?:boodschap(?:pen)?|punten|punt|lijn(?:en)?|bericht)|"
-    r"boodschap(?:pen)?|hoofdlijnen|key\s+messages?)"
+    r"boodschap(?:pen)?|hoofdlijnen|key\s+messages?|spreekpunten|"
+    r"(?:lijn|inzet)\s+van\s+de\s+(?:wethouder|burgemeester|portefeuillehouder))"
     r"(?:\s+(?:(?:voor|van)\s+(?:de\s+)?(?:wethouder|burgemeester|portefeuillehouder)|wethouder|"
     r"in\s+het\s+kort|in\s+een\s+notendop))?$|^in het kort$", re.IGNORECASE)
 # The wethouder's spoken text: the core message when the annotatie has no other.
@@ -43,24 +44,29 @@ SECTIONS = re.compile(
 # 'Vraag 2:', 'Vraag 3 (VVD, lid Bakker):', 'Vraag 5 *Van Pijpen*', 'Vraag 4 – GL', 'Vraag 1 van
 # de VVD: ...'; not 'Vraag 1 van het onderzoek was ...' in running text.
 VRAAG = re.compile(
-    r"^(?:vraag|v|q)\s*(?:nr\.?\s*|nummer\s*)?(?P<n>\d{1,3})\b\s*"
+    r"^(?:vraag|v|q)\s*(?:nr\.?\s*|nummer\s*)?(?P<n>\d{1,3})[a-z]?\b\s*"
     r"(?:[:.)\-–]\s*|(?=[(*\[]|(?-i:[A-Z]))|(?=(?:van|namens)\s[^:?]{2,60}:)|$)(?P<rest>.*)$", re.IGNORECASE)
 VRAAG_BARE = re.compile(r"^(?:vraag|v|q)\s*(?P<who>\([^()]*\))?\s*[:.]\s*(?P<rest>.*)$",
                          re.IGNORECASE)
 # 'Vraag van de VVD (lid Bakker): ...', 'Vraag namens D66: ...'
 VRAAG_WHO = re.compile(r"^vraag\s+(?:van|namens)\s+(?P<who>[^:?]{2,60}):\s*(?P<rest>.*)$",
                         re.IGNORECASE)
-ANSWER = re.compile(r"^(?:antwoord(?:lijn)?|a|reactie(?:\s+wethouder)?|beantwoording|lijn|"
-                     r"antwoord\s+wethouder)\s*(?:[:.]\s*(?P<rest>.*))?$", re.IGNORECASE)
+ANSWER = re.compile(r"^(?:(?:voorgesteld|concept[- ]?|kort|mogelijk|suggestie)\s*)?"
+                    r"(?:antwoord(?:lijn)?|a|reactie(?:\s+wethouder)?|beantwoording|lijn|"
+                    r"antwoord\s+(?:wethouder|burgemeester))\s*(?:[:.]\s*(?P<rest>.*))?$",
+                    re.IGNORECASE)
 PRESSED = re.compile(
     r"^(?:(?:indien|als|wanneer|mocht|mochten|bij|zo)\b[^:]{0,40}?"
     r"(?:doorvra\w*|doorgevraagd|door\s+wordt\s+gevraagd|verder\s+(?:wordt\s+)?gevraagd|"
-    r"nog\s+(?:wordt\s+)?gevraagd)|door\s*vragen|doorvraag|doorvragen|if\s+pressed)"
+    r"nog\s+(?:wordt\s+)?gevraagd|(?:wordt\s+|er\s+)?gevraagd(?:\s+wordt)?)|door\s*vragen|"
+    r"doorvraag|doorvragen|if\s+pressed)"
     r"(?P<qual>[^:]*)(?::\s*(?P<rest>.*))?$",
     re.IGNORECASE)
 NOTE_BRACKETS = re.compile(r"^\[(?P<note>.+)\]\.?$", re.DOTALL)
-NOTE_PREFIX = re.compile(r"^(?:N\.?B\.?\d?|Noot|Let op|Intern|Niet uitspreken|Toelichting voor "
-                          r"(?:de )?wethouder)\s*[:.]\s*", re.IGNORECASE)
+NOTE_PREFIX = re.compile(r"^(?:N\.?B\.?\d?|Noot|Let op|Let wel|Intern|Niet uitspreken|"
+                         r"Niet voorlezen|Ter info(?:rmatie)?|Opmerking|Interne noot|"
+                         r"(?:Toelichting|Achtergrond) voor (?:de )?(?:wethouder|burgemeester))"
+                         r"\s*[:.]\s*", re.IGNORECASE)
 NOT_HEADING = re.compile(r"^(?:zie|pm|nb|n\.b\.|ad\s+\d+|let op|bron|noot|bijvoorbeeld)\b",
                           re.IGNORECASE)
 ABBREV_END = re.compile(r"\b(?:jl|e\.a|e\.d|o\.a|n\.a\.v|t\.a\.v|bijv|enz|etc|nr|d\.d|m\.b\.t|"

@@ -780,3 +780,102 @@ def test_repeated_lines_within_a_page_are_content(imp):
     assert line_texts(d.core_message) == ["Zuidoost", "We werken samen."]
     assert line_texts(d.questions[0].answer) == ["Zuidoost", "We werken samen."]
     assert d.unrecognised == []
+
+
+@pytest.mark.parametrize("who, member, party", [
+    ("de VVD-fractie", None, "VVD"),
+    ("mevrouw Kat (SP)", "Kat", "SP"),
+    ("de heer Ceder (ChristenUnie)", "Ceder", "ChristenUnie"),
+    ("lid J. de Vries (SP)", "De Vries", "SP"),
+    ("GroenLinks-fractie (lid Ernsting)", "Ernsting", "GL"),
+])
+def test_asker_spellings(imp, who, member, party):
+    d = imp(f"""
+        Vragen
+
+        {who}
+
+        Waarom nu?
+
+        - Omdat het kan.
+        """)
+    assert [(q.member, q.party) for q in d.questions] == [(member, party)]
+
+
+@pytest.mark.parametrize("heading", ["Spreekpunten", "Lijn van de wethouder",
+                                     "Boodschap in het kort", "Kernboodschap voor de wethouder"])
+def test_more_core_message_headings(imp, heading):
+    d = imp(f"""
+        Onderwerp: Iets
+
+        {heading}
+
+        - Eerste lijn.
+        """)
+    assert line_texts(d.core_message) == ["Eerste lijn."]
+
+
+@pytest.mark.parametrize("label, pressed", [
+    ("Indien gevraagd:", True), ("Als er gevraagd wordt naar de kosten:", True),
+    ("Voorgesteld antwoord:", False), ("Antwoord burgemeester:", False),
+])
+def test_answer_and_if_asked_labels(imp, label, pressed):
+    d = imp(f"""
+        Vragen
+
+        Vraag 1 (VVD): Wat kost het?
+
+        {label}
+
+        - Niets.
+        """)
+    (q,) = d.questions
+    assert line_texts(q.if_pressed if pressed else q.answer)[-1] == "Niets."
+
+
+@pytest.mark.parametrize("note", ["Ter info: het college besluit in mei.",
+                                  "Let wel: dit is nog niet openbaar.",
+                                  "Interne noot: afgestemd met de burgemeester."])
+def test_note_prefixes(imp, note):
+    d = imp(f"""
+        Vragen
+
+        Lid Mangal (DENK)
+
+        Wat is de planning?
+
+        - Mei.
+
+        {note}
+        """)
+    assert d.questions[0].note == note
+    assert line_texts(d.questions[0].answer) == ["Mei."]
+
+
+def test_label_on_its_own_line_gives_the_role(imp):
+    d = imp("""
+        Onderwerp:
+        Parkeren
+
+        Wethouder:
+        Van der Horst
+
+        Kernboodschap
+
+        - Een lijn.
+        """)
+    assert (d.title, d.portfolio_holder) == ("Parkeren", "wethouder Van der Horst")
+
+
+def test_sub_lettered_question_numbers(imp):
+    d = imp("""
+        Vragen
+
+        Vraag 1a (VVD): Wat kost het?
+        Antwoord: Niets.
+
+        Vraag 1b (VVD): En later?
+        Antwoord: Ook niets.
+        """)
+    assert [q.question for q in d.questions] == ["Wat kost het?", "En later?"]
+    assert [q.number for q in d.questions] == [1, 2]
