@@ -358,7 +358,7 @@ class QueryUnderstanding:
                         if meaning == span:
                             for _, concept, _ in targets:
                                 _add_alt(concept, (term,), 0.9 * weight, "abbreviation")
-                            if length > 1 and weight >= 0.9 and not any(
+                            if length > 1 and weight >= 0.75 and not any(
                                     id(c) in merged for _, c, _ in targets):
                                 merges.append((targets, term, meaning))
                                 merged.update(id(c) for _, c, _ in targets)
