@@ -81,9 +81,10 @@ class HeaderMixin:
             self._set_title(text, 2 if self.title_rank < 2 else 1)
             self._use(block)
             return i + 1
-        match = re.match(r"^annotatie\s+(?:voor\s+|bij\s+|t\.b\.v\.\s+)?(?:de\s+)?(?P<rest>.+)$",
-                         text, re.IGNORECASE)
+        match = re.match(r"^annotatie\s*[–—:-]?\s+(?:voor\s+|bij\s+|t\.b\.v\.\s+)?(?:de\s+)?"
+                         r"(?P<rest>.+)$", text, re.IGNORECASE)
         if match and MEETING.match(match.group("rest")) and self._meeting(match.group("rest")):
+            self.title_fallback = self.title_fallback or text
             self._use(block)  # 'Annotatie raadscommissie Mobiliteit, 12 maart 2025'
             return i + 1
         match = ANNOTATIE_AGENDA.match(text)
@@ -231,6 +232,9 @@ class HeaderMixin:
         if not value or PLACEHOLDER.fullmatch(value):
             return True
         if key == "title":
+            meeting = _ANNOTATIE_MEETING.match(value)
+            if meeting and self._meeting(meeting.group("meeting"), force=True):
+                value = meeting.group("title")  # 'Onderwerp: Annotatie commissie WB – X'
             self._set_title(value, 3)
         elif key == "meeting":
             if not self._meeting(value, force=True):
@@ -274,6 +278,14 @@ class HeaderMixin:
                 self._note_extra(block.text, value)
             else:
                 return False
+        elif key == "addressee":
+            # A memo to the wethouder: 'Aan: wethouder Van Dantzig'; to others it is a fact.
+            if HOLDER.match(value) and not self.holder:
+                self._set_header("holder", value, block)
+            else:
+                self.facts.add(f"{label.strip().capitalize() or 'Aan'}: {value}", 0)
+        elif key == "sender":
+            self.facts.add(f"{label.strip().capitalize()}: {value}", 0)
         elif key == "portfolio":
             self.facts.add(f"Portefeuille: {value}", 0)
         elif key == "contact":
@@ -353,6 +365,9 @@ class HeaderMixin:
 
 
 
+_ANNOTATIE_MEETING = re.compile(
+    r"^annotatie\s+(?:voor\s+|bij\s+|t\.b\.v\.\s+)?(?:de\s+)?(?P<meeting>(?:raads)?commissie\s+.+?)"
+    r"\s+[–—:-]\s+(?P<title>.+)$", re.IGNORECASE)
 _SMALL_WORDS = {"en", "van", "de", "het", "der", "voor", "op", "in", "met", "over", "tot", "t.b.v."}
 
 

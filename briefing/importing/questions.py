@@ -44,7 +44,7 @@ class QuestionsMixin:
             return False
         if VRAAG.match(block.text):
             return True
-        if block.kind != "item" and VRAAG_BARE.match(block.text):
+        if VRAAG_BARE.match(block.text) and (block.kind != "item" or _labelled_item(block.text)):
             return True
         who = VRAAG_WHO.match(block.text)
         return bool(who and block.kind != "item" and self.names.parse_askers(who.group("who")))
@@ -97,7 +97,8 @@ class QuestionsMixin:
         question = self.question
 
         # 'Vraag 2:', 'Vraag 5 *Van Pijpen*', 'Vraag 3 (VVD, lid Bakker): tekst'
-        match = VRAAG.match(text) or (VRAAG_BARE.match(text) if block.kind != "item" else None)
+        match = VRAAG.match(text) or (VRAAG_BARE.match(text) if block.kind != "item"
+                                      or _labelled_item(text) else None)
         who = VRAAG_WHO.match(text) if not match and block.kind != "item" else None
         if who and not self.names.parse_askers(who.group("who")):
             who = None
@@ -415,6 +416,11 @@ class QuestionsMixin:
                 question.number = current
                 used.add(current)
         return out
+
+
+def _labelled_item(text: str) -> bool:
+    """'- Vraag: ...' as a list item; not '- V. d. Berg' or '- Q3 cijfers'."""
+    return bool(re.match(r"(?i)^vraag\s*(?:\([^()]*\))?\s*:", text))
 
 
 def _unwrap(text: str) -> str:

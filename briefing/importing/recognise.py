@@ -67,6 +67,7 @@ class Recogniser(HeaderMixin, SectionsMixin, QuestionsMixin, TablesMixin):
         self.dossier_note: list[str] = []
         self.pending: str | None = None      # a header label waiting for its value
         self.pending_label = ""              # ... as written ('Wethouder:' gives the role)
+        self.title_fallback: str | None = None  # a meeting line, when nothing else names it
         # body
         self.section = "header"              # header | core | body | qa
         self.core = Lines()
@@ -346,7 +347,7 @@ class Recogniser(HeaderMixin, SectionsMixin, QuestionsMixin, TablesMixin):
                     open_parties.append(label)
         for line, text in self._leftovers():
             self.unrecognised.append((line, text))
-        title = self.title or _title_from_name(self.source_name)
+        title = self.title or self.title_fallback or _title_from_name(self.source_name)
         embargo = self.embargo
         if embargo is not None and self.date is not None and \
                 embargo.date() < self.date and (self.date - embargo.date()).days > 183:

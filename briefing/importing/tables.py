@@ -7,7 +7,7 @@ import re
 from briefing.importing.drafts import DraftQuestion, Lines, Segment
 from briefing.importing.names import Asker
 from briefing.importing.readers import Block
-from briefing.importing.text import has_words
+from briefing.importing.text import extract_pm, has_words
 from briefing.importing.vocabulary import (COLUMN_WORDS, LABEL_RE, NOTE_BRACKETS, NOTE_PREFIX,
                                            PRESSED, word_list)
 from briefing.model.registers import fold
@@ -99,7 +99,14 @@ class TablesMixin:
 
     def _qa_table(self, header: list[str], rows: list[list[str]], block: Block) -> bool:
         columns = {fold(h).strip(" .:#"): index for index, h in enumerate(header)}
-        find = lambda *keys: next((columns[k] for k in keys if k in columns), None)  # noqa: E731
+        # 'Fractie / lid', 'Vraag (kort)': a column is found by any of its words too.
+        words = {w: index for index, h in enumerate(header)
+                 for w in re.split(r"[\s/,()&+-]+", fold(h)) if w}
+
+        def find(*keys):
+            return next((columns[k] for k in keys if k in columns),
+                        next((words[k] for k in keys if k in words), None))
+
         q_col = find("vraag", "vragen", "question")
         a_col = find("antwoord", "antwoorden", "lijn", "reactie")
         if q_col is None or a_col is None:
@@ -118,6 +125,8 @@ class TablesMixin:
                 continue
             number = re.match(r"\d+", cell(n_col))
             member, party = cell(m_col) or None, cell(p_col) or None
+            if m_col == p_col:
+                member = None  # one 'Fractie / lid' column: the cell names both
             if party and not member and not self.names.is_party(party) and \
                     self.names.member(party):
                 member, party = party, None  # a member's name in the party column
@@ -135,6 +144,8 @@ class TablesMixin:
             question.segments.extend(Segment(asker) for asker in askers[1:])
             target = question.answer
             for part in cell(a_col).split("\n"):
+                part, points = extract_pm(part.strip())
+                self.open_points.extend(points)
                 pressed = PRESSED.match(part.strip())
                 if pressed:  # 'Indien doorgevraagd: ...' inside the answer cell
                     target = question.pressed
@@ -145,6 +156,8 @@ class TablesMixin:
                     continue
                 _add_cell_line(target, part)
             for part in cell(d_col).split("\n"):
+                part, points = extract_pm(part.strip())
+                self.open_points.extend(points)
                 _add_cell_line(question.pressed, part)
             if cell(t_col):
                 question.notes.append(cell(t_col))
@@ -206,12 +219,13 @@ def _is_header_row(row: list[str], body: list[list[str]] = ()) -> bool:
         return False
     if not row[0]:
         return True
-    if any(len(word_list(c)) > 3 for c in cells):
+    if any(len(word_list(c)) > 6 for c in cells):
         return False
     labels = [r[0] for r in [row, *body] if r and r[0]]
     if len(row) == 2 and 2 * sum(_label(c) for c in labels) > len(labels):
         return False  # 'Onderwerp | Kademuren' over 'Datum | 3 februari': label and value rows
-    if any(fold(c).strip(" .:") in COLUMN_WORDS for c in cells):
+    if any(fold(c).strip(" .:") in COLUMN_WORDS for c in cells) and \
+            all(len(word_list(c)) <= 3 for c in cells):
         return True
     if any(_quantity(c) for c in cells) or _label(row[0]):
         return False

@@ -29,7 +29,8 @@ QA = re.compile(
     r"commissie(?:leden)?|fracties|leden)|\s+per\s+(?:fractie|partij))?|"
     r"vraag\s+en\s+antwoord(?:en)?|q\s*&\s*a(?:'?s)?|"
     r"qa'?s|v\s*&\s*a|mondelinge\s+vragen|schriftelijke\s+vragen|beantwoording(?:\s+vragen)?|"
-    r"reactieve\s+lijn(?:en)?|vragen\s+en\s+lijnen)$",
+    r"reactieve\s+lijn(?:en)?|vragen\s+en\s+lijnen|"
+    r"vragen\s+die\s+(?:u|je|de\s+(?:wethouder|burgemeester))\s+(?:kunt|kan)\s+verwachten)$",
     re.IGNORECASE)
 SECTIONS = re.compile(
     r"^(?:achtergrond(?:informatie)?|aanleiding|context|toelichting|feiten(?:\s+en\s+cijfers)?|"
@@ -88,13 +89,18 @@ HEADER_LABELS = [
     ("decision", r"(?:aan de (?:raads)?commissie )?gevraagd(?:e)? (?:besluit|beslissing)|"
                  r"voorgesteld besluit|beslispunten|besluit"),
     ("classification", r"classificatie|rubricering|openbaarheid|vertrouwelijkheid"),
+    ("addressee", r"aan"),
+    ("sender", r"van|afzender|kenmerk|ons\s+kenmerk|cc"),
     ("embargo", r"embargo"),
     ("portfolio", r"portefeuille"),
     ("contact", r"behandelend ambtenaar|contactpersoon|opsteller|opgesteld door|"
                 r"ambtelijk contact(?:persoon)?"),
 ]
-LABEL_RE = [(key, re.compile(rf"^(?P<label>{pattern})\s*(?::|\s+(?=\S)|$)\s*(?P<value>.*)$",
-                              re.IGNORECASE)) for key, pattern in HEADER_LABELS]
+# Memo labels ('Aan:', 'Van:') are common words: only with their colon.
+_COLON_ONLY = {"addressee", "sender"}
+_LABEL_END = {True: r":", False: r"(?::|\s+(?=\S)|$)"}
+LABEL_RE = [(key, re.compile(rf"^(?P<label>{pattern})\s*{_LABEL_END[key in _COLON_ONLY]}"
+                             r"\s*(?P<value>.*)$", re.IGNORECASE)) for key, pattern in HEADER_LABELS]
 ANNOTATIE_VOOR = re.compile(
     r"^annotatie\s+(?:voor|t\.b\.v\.|ten behoeve van|aan)\s+(?:de\s+)?"
     r"(?P<who>(?:wethouder|burgemeester|portefeuillehouder|gedeputeerde|wh)\b.*)$", re.IGNORECASE)
@@ -106,8 +112,10 @@ MEETING = re.compile(
     r"^(?P<meeting>(?:de\s+)?(?:gemeenteraad|raadsvergadering|raadscommissie|commissie|cie\.|"
     r"college\s+van\s+b(?:urgemeester)?\s*(?:en|&)\s*w(?:ethouders)?|collegevergadering|"
     r"stadsdeelcommissie|bestuurscommissie|raad))(?:(?<=\.)|\b)(?P<rest>.*)$", re.IGNORECASE)
-COMMITTEE_ABBR = re.compile(r"^(?P<meeting>(?i:(?:raads)?commissie)\s+[A-Z][A-Z&]{1,7}"
-                             r"(?:\s*[-/&]\s*[A-Z][A-Z&]{1,7})?)(?![\w&])(?P<rest>.*)$")
+# 'Commissie FKD', 'Raadscommissie WV-MLW', 'Commissie ZJS (Zorg, Jeugdzorg en Sport)'.
+COMMITTEE_ABBR = re.compile(r"^(?P<meeting>(?i:(?:raads)?commissie|cie\.)\s+[A-Z][A-Z&]{1,7}"
+                            r"(?:\s*[-/&]\s*[A-Z][A-Z&]{1,7})?(?![\w&])"
+                            r"(?:\s*\([A-Z][^()]{2,60}\))?)(?P<rest>.*)$")
 VOORDRACHT = re.compile(r"^voordracht\s+(?:voor\s+)?(?:de\s+)?(?:vergadering|raad|college)\b",
                          re.IGNORECASE)
 COLLEGE_DECIDES = re.compile(r"^het college van (?:burgemeester en wethouders|b\s*(?:en|&)\s*w)"

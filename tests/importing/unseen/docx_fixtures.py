@@ -220,3 +220,33 @@ def toerisme(path: Path) -> None:
 
 
 BUILDERS["17_toerisme_word.docx"] = toerisme
+
+
+def afval(path: Path) -> None:
+    """Held out (round 3): a question table with an 'Indien doorgevraagd' column and a
+    'Fractie / lid' column, an empty answer (PM), a facts table with a total row, bold
+    'Kernboodschap' with Word bullets, 'Strikt vertrouwelijk' in the first line."""
+    d = docx.Document()
+    _bold(d, "Strikt vertrouwelijk")
+    _bold(d, "Annotatie commissie Klimaat en Energie, 17 april 2025")
+    d.add_paragraph("Onderwerp: Nieuwe afvalinzameling in Oost")
+    d.add_paragraph("Portefeuillehouder: wethouder Pels")
+    _bold(d, "Kernboodschap")
+    d.add_paragraph("Vanaf september haalt de gemeente in Oost restafval nog eens per twee "
+                    "weken op.", style="List Bullet")
+    d.add_paragraph("Daardoor scheiden bewoners meer afval aan de bron.", style="List Bullet")
+    _bold(d, "Cijfers")
+    _table(d, [("Stadsdeel", "Restafval 2024 (kg p.p.)"),
+               ("Oost", "241"),
+               ("Amsterdam totaal", "265")])
+    _bold(d, "Vragen")
+    _table(d, [("Fractie / lid", "Vraag", "Antwoord", "Indien doorgevraagd"),
+               ("VVD / Van Dijk", "Leidt dit niet tot meer zwerfafval?",
+                "In de proefwijken nam het zwerfafval niet toe.",
+                "De handhaving wordt de eerste drie maanden verdubbeld."),
+               ("SP", "Wat doet u voor ouderen die niet naar de container kunnen lopen?",
+                "PM: regeling met de corporaties volgt", "")])
+    d.save(path)
+
+
+BUILDERS["20_afval_word.docx"] = afval
