@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from briefing.importing.names import Names
 from briefing.importing.recognise import ImportResult
 from briefing.model.dossier import flatten_lines
@@ -20,6 +22,17 @@ def _unique(values) -> list[str]:
         if value and value not in out:
             out.append(value)
     return out
+
+
+def _grouped(items) -> list[tuple[list, str]]:
+    """Unrecognised lines, a running header or page number repeated on every page once
+    ('Pagina 1 van 5' ... 'Pagina 5 van 5')."""
+    groups: dict[str, tuple[list, str]] = {}
+    for item in items:
+        key = re.sub(r"\d+", "#", " ".join(item.text.split()).lower())
+        numbers, _ = groups.setdefault(key, ([], item.text))
+        numbers.append(item.line)
+    return list(groups.values())
 
 
 def summarise(result: ImportResult, source: str, target: str | None, names: Names) -> list[str]:
@@ -66,8 +79,11 @@ def summarise(result: ImportResult, source: str, target: str | None, names: Name
         lines.append(f"  let op: {note}")
     if d.unrecognised:
         lines.append(f"  niet herkend: {len(d.unrecognised)} regel(s) (staan onder 'onherkend'):")
-        for item in d.unrecognised:
-            lines.append(f"    regel {item.line}: {_short(item.text)}")
+        for numbers, text in _grouped(d.unrecognised):
+            where = f"regel {numbers[0]}" if len(numbers) == 1 else \
+                f"regels {', '.join(map(str, numbers[:4]))}{' …' if len(numbers) > 4 else ''}"
+            times = f" ({len(numbers)}×)" if len(numbers) > 1 else ""
+            lines.append(f"    {where}: {_short(text)}{times}")
     else:
         lines.append("  niet herkend: geen")
     return lines
