@@ -1,7 +1,10 @@
 """Importing annotaties (.txt, .md, .docx) into the knowledge format.
 
-readers.py turns a file into source blocks; recognise.py turns blocks into a Dossier;
-summary.py describes the result in Dutch for the person who vets it."""
+readers.py turns a text file into source blocks (layout.py finds the page furniture and hard
+wraps of PDF exports; word.py reads Word files); recognise.py turns blocks into a Dossier
+with the help of vocabulary.py (the genre's words), header.py, sections.py, questions.py and
+tables.py; summary.py describes the result in Dutch for the person who vets it; agreement.py
+measures an import against a hand-made dossier."""
 
 from __future__ import annotations
 

@@ -125,8 +125,9 @@ class HeaderMixin:
                 self._use(block)
                 return i + 1
         found = dates.find_date(text)
+        around = text[:found.start] + text[found.end:] if found else ""
         if found and found.has_year and not has_words(
-                re.sub(r"(?i)\b(?:d\.d\.|datum|op|van)\b", "", text[:found.start] + text[found.end:])):
+                re.sub(r"(?i)\b(?:d\.d\.|datum|op|van)\b", "", around)):
             self.date = self.date or found.date  # a date on its own: the meeting's date
             self._use(block)
             return i + 1

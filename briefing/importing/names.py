@@ -20,11 +20,12 @@ KNOWN_PARTIES = [
 _KNOWN = {fold(name) for name in KNOWN_PARTIES}
 
 # 'lid X', 'het raadslid X', 'commissielid X', 'mevrouw X', 'de heer X', 'dhr. X'.
-_MEMBER_KEY = re.compile(r"^(?:het\s+|de\s+)?(?:(?:raads|commissie|fractie)?lid|mevrouw|mevr\.|mw\.|"
-                         r"heer|dhr\.)\s+(?P<name>.+)$", re.IGNORECASE)
+_MEMBER_KEY = re.compile(r"^(?:het\s+|de\s+)?(?:(?:raads|commissie|fractie)?lid|mevrouw|mevr\.|"
+                         r"mw\.|heer|dhr\.)\s+(?P<name>.+)$", re.IGNORECASE)
 # 'fractie X', 'de fractie van de VVD', 'de VVD-fractie'.
 _PARTY_KEY = re.compile(r"^(?:de\s+)?fractie\s+(?:van\s+(?:de\s+)?)?(?P<name>.+)$"
-                        r"|^(?:de\s+)?(?P<suffixed>[\w&/]+(?:[-\s][\w&/]+)?)-fractie$", re.IGNORECASE)
+                        r"|^(?:de\s+)?(?P<suffixed>[\w&/]+(?:[-\s][\w&/]+)?)-fractie$",
+                        re.IGNORECASE)
 _INITIALS = re.compile(r"^(?:[A-Z]\.\s*)+(?=\S)")
 _LEAD = re.compile(r"^(?:(?:vragen|vraag)(?:\s+van)?|(?:(?:en\s+)?(?:ook|tevens|eveneens)\s+)?"
                    r"(?:gesteld|gevraagd)\s+door|namens|mede\s+namens|(?:en\s+)?ook)\b[\s:]*",

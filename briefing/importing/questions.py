@@ -24,11 +24,11 @@ ALSO_LINE = re.compile(rf"^[(\[]?\s*{_ALSO}(?P<who>[^()\[\]]+?)\s*[)\]]?\s*\.?$"
 ALSO_TRAILING = re.compile(rf"\s*[(\[]\s*{_ALSO}(?P<who>[^()\[\]]+?)\s*[)\]]\s*\.?$",
                            re.IGNORECASE)
 # An asker named before the question: '(VVD) Waarom ...?', 'CDA (lid Bakker): Zijn ...?'.
-ASKER_LEADING = re.compile(r"^(?:\((?P<paren>[^()]{2,60})\)|(?P<who>[^:?()]{2,40}(?:\([^()]{2,40}\))?)"
-                           r"\s*:)\s+(?=\S)")
+ASKER_LEADING = re.compile(r"^(?:\((?P<paren>[^()]{2,60})\)|"
+                           r"(?P<who>[^:?()]{2,40}(?:\([^()]{2,40}\))?)\s*:)\s+(?=\S)")
 # An asker named after the question: 'Wat kost dit? (VVD, lid Bakker)'.
-ASKER_TRAILING = re.compile(r"(?<=[?.])\s*(?:\((?P<who>[^()]{2,60})\)|\[(?P<square>[^\[\]]{2,60})\])"
-                            r"\s*$")
+ASKER_TRAILING = re.compile(r"(?<=[?.])\s*(?:\((?P<who>[^()]{2,60})\)|"
+                            r"\[(?P<square>[^\[\]]{2,60})\])\s*$")
 # An adviser's remark at the end of an answer line: '... per wijk. [interne noot: ...]'.
 NOTE_TRAILING = re.compile(r"\s*\[(?P<note>(?!\s*(?:zie|bijlage|bron|link|url|pm)\b)[^\[\]]+"
                            r"\s[^\[\]]+)\]\s*\.?$", re.IGNORECASE)
@@ -217,7 +217,8 @@ class QuestionsMixin:
             return i + 1
 
         if question.state == "ask":
-            asked = next((" ".join(seg.text) for seg in reversed(question.segments) if seg.text), "")
+            asked = next((" ".join(seg.text) for seg in reversed(question.segments)
+                          if seg.text), "")
             if block.kind == "para" and asked.endswith("?") and not text.endswith("?") \
                     and not ALSO_LINE.match(text):
                 question.state = "answer"  # 'Vraag 3: ...?' then a plain line: the answer

@@ -116,7 +116,8 @@ class Recogniser(HeaderMixin, SectionsMixin, QuestionsMixin, TablesMixin):
                 else [block.text]
             if 2 <= len(parts) <= 5 and all(0 < len(word_list(p)) <= 8 for p in parts):
                 for part in parts:
-                    out.append(dataclasses.replace(block, text=part.strip(), lines=list(block.lines)))
+                    out.append(dataclasses.replace(block, text=part.strip(),
+                                                   lines=list(block.lines)))
             else:
                 out.append(block)
         self.blocks = out

@@ -100,7 +100,8 @@ HEADER_LABELS = [
 _COLON_ONLY = {"addressee", "sender"}
 _LABEL_END = {True: r":", False: r"(?::|\s+(?=\S)|$)"}
 LABEL_RE = [(key, re.compile(rf"^(?P<label>{pattern})\s*{_LABEL_END[key in _COLON_ONLY]}"
-                             r"\s*(?P<value>.*)$", re.IGNORECASE)) for key, pattern in HEADER_LABELS]
+                             r"\s*(?P<value>.*)$", re.IGNORECASE))
+            for key, pattern in HEADER_LABELS]
 ANNOTATIE_VOOR = re.compile(
     r"^annotatie\s+(?:voor|t\.b\.v\.|ten behoeve van|aan)\s+(?:de\s+)?"
     r"(?P<who>(?:wethouder|burgemeester|portefeuillehouder|gedeputeerde|wh)\b.*)$", re.IGNORECASE)

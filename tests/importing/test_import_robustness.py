@@ -43,7 +43,8 @@ def _import_or_read_error(path: Path, registers) -> Dossier | None:
 
 def _mutations(seed: int, count: int):
     rng = random.Random(seed)
-    alphabet = "abcdefghij klmnop\n\n-•o*>1.2)[]():;?!€5.1, 2, e\t\u00a0\u200b“”‘’#|–—ABCDEFG"
+    alphabet = ("abcdefghij klmnop\n\n-•o*>1.2)[]():;?!€5.1, 2, e\t\u00a0\u200b“”‘’#|–—"
+                "ABCDEFG")
     for _ in range(count):
         data = rng.choice(SOURCES).read_bytes()
         lines = data.split(b"\n")
