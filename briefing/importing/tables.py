@@ -41,6 +41,10 @@ class TablesMixin:
         header = rows[0] if len(rows) > 1 and _is_header_row(rows[0], rows[1:]) else None
         if header and self._qa_table(header, rows[1:], block):
             return
+        if header is None:
+            implied = _implied_qa_header(rows)
+            if implied and self._qa_table(implied, rows, block, first=0):
+                return
         rows = _drop_row_numbers(rows)
         if header is not None:
             header = rows[0]
@@ -97,7 +101,10 @@ class TablesMixin:
         else:
             self.facts.add(f"{first}: " + "; ".join(c.replace("\n", " ") for c in cells[1:]), 0)
 
-    def _qa_table(self, header: list[str], rows: list[list[str]], block: Block) -> bool:
+    def _qa_table(self, header: list[str], rows: list[list[str]], block: Block,
+                  first: int = 1) -> bool:
+        """A table of questions and answers, by its column heads (first: the row where the
+        questions start)."""
         columns = {fold(h).strip(" .:#"): index for index, h in enumerate(header)}
         # 'Fractie / lid', 'Vraag (kort)': a column is found by any of its words too.
         words = {w: index for index, h in enumerate(header)
@@ -138,7 +145,8 @@ class TablesMixin:
             if not askers:
                 askers, text = self._named_asker(text)
             askers = askers or [Asker(member, party, True)]
-            line = block.row_lines[offset + 1] if offset + 1 < len(block.row_lines) else block.line
+            index = offset + first
+            line = block.row_lines[index] if index < len(block.row_lines) else block.line
             question = DraftQuestion(int(number.group()) if number else None, line,
                                      [Segment(askers[0], [text])])
             question.segments.extend(Segment(asker) for asker in askers[1:])
@@ -199,6 +207,28 @@ _QUANTITY = re.compile(r"^(?:€|eur|\$)?\s*[-+−]?\s*(?:€\s*)?\d[\d.,]*\s*"
 def _quantity(text: str) -> bool:
     text = text.strip()
     return bool(_QUANTITY.match(text)) and not re.fullmatch(r"(?:19|20)\d\d", text)
+
+
+def _implied_qa_header(rows: list[list[str]]) -> list[str] | None:
+    """Column heads for a question table without them: the column whose cells are mostly
+    questions, the answers to its right, perhaps the askers to its left and what to say when
+    pressed after the answers."""
+    width = max((len(r) for r in rows), default=0)
+    if width < 2 or len(rows) < 1:
+        return None
+    for column in range(width - 1):
+        cells = [r[column].strip() for r in rows if column < len(r) and r[column].strip()]
+        asked = [c for c in cells if c.endswith("?") or re.search(r"\?\s*\([^()]*\)$", c)]
+        if len(cells) >= 1 and 10 * len(asked) >= 6 * len(rows) and len(asked) == len(cells):
+            header = [""] * width
+            header[column], header[column + 1] = "vraag", "antwoord"
+            if column > 0 and all(len(word_list(r[column - 1])) <= 6 for r in rows
+                                  if column - 1 < len(r)):
+                header[column - 1] = "fractie"
+            if column + 2 < width:
+                header[column + 2] = "indien doorgevraagd"
+            return header
+    return None
 
 
 def _label(text: str) -> bool:

@@ -193,3 +193,21 @@ def test_word_header_table_bold_headings_and_list_levels(tmp_path, registers):
         (1, "Ernsting", "GL", "Hoeveel boetes zijn er uitgeschreven?"),
         (2, "Ernsting", "GL", "En hoeveel boa's zijn er nu?")]
     assert line_texts(dossier.questions[0].answer) == ["In 2024 waren dat er 1.200."]
+
+
+def test_word_question_table_without_column_heads(tmp_path, registers):
+    d = docx.Document()
+    d.add_heading("Mogelijke vragen", level=1)
+    table = d.add_table(rows=2, cols=3)
+    rows = [("VVD", "Waarom nu?", "Omdat het moet.\nDe raad vroeg erom."),
+            ("D66 (lid Schmitt)", "En de kosten?", "Binnen budget.")]
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    path = tmp_path / "zonder_koppen.docx"
+    d.save(path)
+    dossier = import_file(path, registers).dossier
+    assert [(q.member, q.party, q.question) for q in dossier.questions] == [
+        (None, "VVD", "Waarom nu?"), ("Schmitt", "D66", "En de kosten?")]
+    assert line_texts(dossier.questions[0].answer) == ["Omdat het moet.", "De raad vroeg erom."]
+    assert dossier.facts == []
