@@ -78,7 +78,7 @@ class PracticeScreen(Screen[Summary]):
 
     def on_mount(self) -> None:
         for message in self.session.messages:
-            self.notify(message, severity="warning", timeout=10)
+            self.notify(message, severity="warning", timeout=10, markup=False)
         self._timer = self.set_interval(0.5, self._tick)
         self._show_question()
 
@@ -201,7 +201,7 @@ class PracticeScreen(Screen[Summary]):
             return
         self.session.grade(Grade(grade))
         for message in self.session.messages[self._notified:]:
-            self.notify(message, severity="warning")
+            self.notify(message, severity="warning", markup=False)
         self._notified = len(self.session.messages)
         self._show_question()
 
