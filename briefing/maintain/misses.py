@@ -9,7 +9,6 @@ import json
 import logging
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -121,9 +120,9 @@ def _parse_time(value) -> datetime | None:
 
 def normalise(query: str) -> str:
     """Group key: lowercase, no accents, no punctuation, single spaces."""
-    decomposed = unicodedata.normalize("NFKD", query)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    return " ".join(re.sub(r"[^\w]+", " ", bare).split())
+    from briefing.model.registers import fold
+
+    return " ".join(re.sub(r"[^\w]+", " ", fold(query)).split())
 
 
 def _sort_time(moment: datetime | None) -> float:
