@@ -31,7 +31,7 @@ class HeaderMixin:
         block = self.blocks[i]
         text = block.text
         if block.kind in ("para", "heading") and (len(word_list(text)) <= 15 or block.kind == "heading"):
-            self._classify(text, block)
+            self._classify(text)
             if CLASSIFICATION_LINE.match(text):
                 self._use(block)  # 'Vertrouwelijk', 'STRIKT GEHEIM': the stamp, no content
                 return i + 1
@@ -271,7 +271,7 @@ class HeaderMixin:
         elif key == "decision":
             self.decision.append(value)
         elif key == "classification":
-            self._classify(value, block, force=True)
+            self._classify(value, force=True)
         elif key == "embargo":
             moment = dates.parse_moment(value, self.date)
             if moment:
@@ -350,7 +350,7 @@ class HeaderMixin:
                 self.dossier_note.append(rest)
         return True
 
-    def _classify(self, text: str, block: Block, force: bool = False) -> None:
+    def _classify(self, text: str, force: bool = False) -> None:
         level = stamp_level(text) if force else None
         if level is not None:
             self.classification = level

@@ -117,7 +117,7 @@ def party_order(registers: Registers) -> list[str]:
     return [party.short for _, party in indexed]
 
 
-def phrasings(dossier: Dossier, question: Question, registers: Registers) -> list[Phrasing]:
+def phrasings(question: Question, registers: Registers) -> list[Phrasing]:
     out = [_phrasing(question.member, question.party, question.question, None, registers)]
     for index, variant in enumerate(question.variants):
         out.append(_phrasing(variant.member, variant.party, variant.question, index, registers))
@@ -153,7 +153,7 @@ def eligible(kb: KnowledgeBase, filters: Filters, now: datetime | None = None
         for question in dossier.questions:
             if not question.answer:
                 continue
-            matching = [p for p in phrasings(dossier, question, kb.registers)
+            matching = [p for p in phrasings(question, kb.registers)
                         if _matches(p, filters, kb.registers)]
             if not matching:
                 continue

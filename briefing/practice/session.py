@@ -302,7 +302,7 @@ def find_gaps(kb: KnowledgeBase, dossiers: list[Dossier], party: str | None = No
     out = []
     for dossier in dossiers:
         prepared = {p.party for q in dossier.questions if q.answer
-                    for p in phrasings(dossier, q, kb.registers) if p.party}
+                    for p in phrasings(q, kb.registers) if p.party}
         for name in dossier.open_parties:
             short = _short_party(kb.registers, name)
             if party and not kb.registers.same_party(short, party):

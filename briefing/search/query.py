@@ -254,7 +254,7 @@ class QueryUnderstanding:
             readings.append((position, concept, tuple(weighted.items())))
         dropped = self._phrases(readings)
         concepts = [c for c in concepts if id(c) not in dropped]
-        self._compound_abbreviations(content, compounds)
+        self._compound_abbreviations(compounds)
         self._joined_words(content)
         # A compound is a kind of its last part: 'diversiteitsdoelen' are 'doelen', so the
         # synonyms of 'doel' count too, a little less.
@@ -386,7 +386,7 @@ class QueryUnderstanding:
                 _add_alt(first, terms, weight, "form")
                 _add_alt(second, terms, weight, "form")
 
-    def _compound_abbreviations(self, content, compounds) -> None:
+    def _compound_abbreviations(self, compounds) -> None:
         """'integriteitsbureau' has the parts of 'Bureau Integriteit', so it is also 'BI'."""
         for concept, parts in compounds:
             for term, meaning in self._abbrev.values():
