@@ -1,10 +1,18 @@
-"""Atomic file writing: readers see the old file or the new one, never half of one."""
+"""Atomic file writing (readers see the old file or the new one, never half of one), and the
+user data folder."""
 
 from __future__ import annotations
 
 import os
 import tempfile
 from pathlib import Path
+
+
+def user_data_dir() -> Path:
+    """briefing's user data folder (platformdirs; honours XDG_DATA_HOME where platformdirs does)."""
+    from platformdirs import user_data_dir as platform_data_dir
+
+    return Path(platform_data_dir("briefing", appauthor=False))
 
 
 def write_atomic(path: Path | str, text: str, *, overwrite: bool = True) -> None:

@@ -7,12 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-
-def user_data_dir() -> Path:
-    """Where briefing keeps clipboard fallbacks and saved spiekbriefjes (XDG_DATA_HOME aware)."""
-    from platformdirs import user_data_dir as platform_data_dir
-
-    return Path(platform_data_dir("briefing", appauthor=False))
+# Where briefing keeps clipboard fallbacks and saved spiekbriefjes.
+from briefing.fileio import user_data_dir
 
 
 def make_app(kb_path: Path | str, *, embargo: bool = False, data_dir: Path | None = None,

@@ -44,9 +44,9 @@ class MissGroup:
 
 
 def misses_path() -> Path:
-    from platformdirs import user_data_dir
+    from briefing.fileio import user_data_dir
 
-    return Path(user_data_dir("briefing", appauthor=False)) / MISSES_FILE
+    return user_data_dir() / MISSES_FILE
 
 
 def misses_enabled() -> bool:

@@ -19,7 +19,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from briefing.fileio import write_atomic
+from briefing.fileio import user_data_dir, write_atomic
 from briefing.practice.scheduling import CardState, Grade
 
 APP_NAME = "briefing"
@@ -32,9 +32,7 @@ def data_dir() -> Path:
     xdg = os.environ.get("XDG_DATA_HOME")
     if xdg and os.path.isabs(xdg):
         return Path(xdg) / APP_NAME
-    import platformdirs
-
-    return platformdirs.user_data_path(APP_NAME, appauthor=False)
+    return user_data_dir()
 
 
 def default_path() -> Path:
