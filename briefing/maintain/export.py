@@ -13,7 +13,6 @@ from pathlib import Path
 
 from briefing.maintain.templates import CSS, PAGE
 from briefing.model import Dossier, KnowledgeBase, Registers
-from briefing.model.registers import fold
 from briefing.model.dossier import Line, Question, Status
 from briefing.model.knowledge import is_under_embargo
 from briefing.maintain.timerefs import DUTCH_MONTHS
@@ -256,8 +255,7 @@ def find_dossier(kb: KnowledgeBase, key: str) -> Dossier:
     if dossier is not None:
         return dossier
     ids = [d.id or "" for d in kb.dossiers]
-    folded = fold(key)
-    hits = [d.id or "" for d in kb.dossiers if folded in fold(d.id or "") or folded in fold(d.title)]
+    hits = [d.id or "" for d in kb.dossiers_matching(key)]
     if len(hits) > 1:
         raise ExportError(f"'{key}' past op meer dossiers: {', '.join(hits)}; wees specifieker")
     raise ExportError(f"geen dossier '{key}' in {kb.root}; kies uit: {', '.join(ids) or '(geen)'}")

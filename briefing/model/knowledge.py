@@ -39,10 +39,14 @@ class KnowledgeBase:
         for dossier in self.dossiers:
             if dossier.id == key:
                 return dossier
-        folded = fold(key)
-        hits = [d for d in self.dossiers
-                if folded in fold(d.id or "") or folded in fold(d.title)]
+        hits = self.dossiers_matching(key)
         return hits[0] if len(hits) == 1 else None
+
+    def dossiers_matching(self, key: str) -> list[Dossier]:
+        """The dossiers whose id or title contains key (folded: case and accents ignored)."""
+        folded = fold(key)
+        return [d for d in self.dossiers
+                if folded in fold(d.id or "") or folded in fold(d.title)]
 
     def questions(self) -> Iterator[tuple[Dossier, Question]]:
         for dossier in self.dossiers:
