@@ -15,7 +15,7 @@ from briefing.maintain.templates import CSS, PAGE
 from briefing.model import Dossier, KnowledgeBase, Registers
 from briefing.model.dossier import Line, Question, Status
 from briefing.model.knowledge import is_under_embargo
-from briefing.maintain.timerefs import DUTCH_MONTHS
+from briefing.maintain.timerefs import dutch_date
 
 FORMATS = ("md", "html")
 
@@ -40,12 +40,8 @@ class Group:
     items: list[QuestionItem] = field(default_factory=list)
 
 
-def _dutch_date(value) -> str:
-    return f"{value.day} {DUTCH_MONTHS[value.month]} {value.year}"
-
-
 def _dutch_datetime(value: datetime) -> str:
-    return f"{_dutch_date(value)} {value:%H:%M}"
+    return f"{dutch_date(value)} {value:%H:%M}"
 
 
 def marking(dossier: Dossier) -> str:
@@ -59,7 +55,7 @@ def marking(dossier: Dossier) -> str:
 def header_fields(dossier: Dossier) -> list[tuple[str, str]]:
     fields = [
         ("Vergadering", dossier.meeting),
-        ("Datum", _dutch_date(dossier.date) if dossier.date else None),
+        ("Datum", dutch_date(dossier.date) if dossier.date else None),
         ("Agendapunt", dossier.agenda_item),
         ("Portefeuillehouder", dossier.portfolio_holder),
         ("Classificatie", dossier.classification.value),
