@@ -14,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,7 +30,7 @@ from briefing.importing.text import (CONTACT_LABELS, extract_pm, has_words,
 from briefing.importing.vocabulary import (AGENDA_KIND, CORE, EMBARGO, EMBARGO_SHORT, QA,
                                            SPOKEN, STAMP_LINE, STOPWORDS, stamp_level, strip_colon,
                                            word_list)
-from briefing.model.dossier import Classification, Dossier, SourceLine, Status, Theme
+from briefing.model.dossier import Classification, Dossier, SourceLine, Status, Theme, slug
 from briefing.model.registers import Registers, fold
 
 
@@ -406,12 +405,10 @@ def _title_from_name(name: str | None) -> str:
 
 def slug_id(dossier: Dossier) -> str:
     """A readable, stable id: date and the title's first meaningful words."""
-    folded = unicodedata.normalize("NFKD", dossier.title).encode("ascii", "ignore").decode()
-    words = [w for w in re.split(r"[^a-z0-9]+", folded.lower())
+    words = [w for w in slug(dossier.title).split("-")
              if w and w not in STOPWORDS and not w.isdigit() and len(w) > 1]
     parts = ([dossier.date.isoformat()] if dossier.date else []) + words[:6]
-    slug = "-".join(parts)[:70].strip("-")
-    return slug or "annotatie"
+    return "-".join(parts)[:70].strip("-") or "annotatie"
 
 
 def recognise(blocks: list[Block], registers: Registers | None = None,
