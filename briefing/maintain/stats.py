@@ -46,14 +46,6 @@ class Stats:
         }
 
 
-def _dossier_lines(dossier) -> int:
-    lines = len(flatten_lines(dossier.core_message)) + len(flatten_lines(dossier.facts))
-    lines += sum(len(flatten_lines(t.lines)) for t in dossier.themes)
-    for question in dossier.questions:
-        lines += len(flatten_lines(question.answer)) + len(flatten_lines(question.if_pressed))
-    return lines
-
-
 def compute_stats(kb: KnowledgeBase) -> Stats:
     """Counts per dossier, party and member. Registered parties and members without questions
     are listed too (with zeros): that is where preparation is missing."""
@@ -86,7 +78,7 @@ def compute_stats(kb: KnowledgeBase) -> Stats:
         row = Row(dossier.id or "", extra={"titel": dossier.title, "status": dossier.status.value})
         row.vragen = len(dossier.questions)
         row.varianten = sum(len(q.variants) for q in dossier.questions)
-        row.regels = _dossier_lines(dossier)
+        row.regels = dossier.line_count()
         row.open_fracties = len(dossier.open_parties)
         for question in dossier.questions:
             vetted = is_vetted(dossier, question)

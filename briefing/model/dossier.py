@@ -140,6 +140,14 @@ class Dossier(_Model):
             return f"{self.id}/vraag-{question.number}"
         return f"{self.id}/vraag-{slug(question.question)[:60]}"
 
+    def line_count(self) -> int:
+        """Lines and sub-lines of core message, facts, themes, answers and if-pressed."""
+        lines = len(flatten_lines(self.core_message)) + len(flatten_lines(self.facts))
+        lines += sum(len(flatten_lines(t.lines)) for t in self.themes)
+        for question in self.questions:
+            lines += len(flatten_lines(question.answer)) + len(flatten_lines(question.if_pressed))
+        return lines
+
     def to_data(self) -> dict[str, Any]:
         """The dossier as plain data with the YAML keys, in the documented order."""
         from briefing.model.serialize import dossier_to_data

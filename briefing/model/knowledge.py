@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterator
 
-from briefing.model.dossier import Dossier, Question, Status, flatten_lines
+from briefing.model.dossier import Dossier, Question, Status
 from briefing.model.problems import Problem
 from briefing.model.registers import Registers, fold
 from briefing.model.yamlsource import SourceMap
@@ -60,16 +60,10 @@ class KnowledgeBase:
         return path, source.line(loc) if source else None
 
     def stats(self) -> dict[str, int]:
-        lines = 0
-        for dossier in self.dossiers:
-            lines += len(flatten_lines(dossier.core_message)) + len(flatten_lines(dossier.facts))
-            lines += sum(len(flatten_lines(t.lines)) for t in dossier.themes)
-            for question in dossier.questions:
-                lines += len(flatten_lines(question.answer)) + len(flatten_lines(question.if_pressed))
         return {
             "dossiers": len(self.dossiers),
             "vragen": sum(len(d.questions) for d in self.dossiers),
-            "regels": lines,
+            "regels": sum(d.line_count() for d in self.dossiers),
             "raadsleden": len(self.registers.members),
             "fracties": len(self.registers.parties),
             "afkortingen": len(self.registers.abbreviations),
