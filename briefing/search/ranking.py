@@ -33,10 +33,10 @@ META_FACTOR = 0.7           # a match in the dossier title counts, somewhat less
 IF_PRESSED_FACTOR = 0.8
 ANSWER_TYPE_BONUS = 0.12
 THEME_HEAD_FACTOR = 1.0
-PARTIAL_FACTOR = 0.5
+PARTIAL_FACTOR = 0.5        # some but not all words of a multi-word alternative
 UNKNOWN_PENALTY = 0.3       # quality lost per share of the question in unknown words
 MAIN_SHARE = 0.35           # a concept with this share of the question is what it is about
-MAIN_MISSING_PENALTY = 0.1  # quality lost by a card that lacks it        # some but not all words of a multi-word alternative
+MAIN_MISSING_PENALTY = 0.1  # quality lost by a card that lacks it
 
 # Chosen on a coarse grid over both development sets, then rounded towards the middle of the
 # flat optimum (no single query decides a weight).
@@ -62,7 +62,7 @@ class Features:
 class Scorer:
     def __init__(self, plan: QueryPlan, top_bm25: float):
         self.plan = plan
-        self.concepts = [c for c in plan.concepts]
+        self.concepts = list(plan.concepts)
         self.topical = [c for c in self.concepts if not c.names_only]
         self.total = sum(c.idf * c.weight for c in self.concepts) or 1.0
         self.top_bm25 = top_bm25 or 1.0
