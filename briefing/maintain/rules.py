@@ -15,6 +15,19 @@ from briefing.model import Dossier, Question
 from briefing.model.dossier import Status, line_texts
 from briefing.model.registers import fold
 
+def _matches(ctx: LintContext, patterns: list[re.Pattern], kinds=None):
+    """(dossier, item, match) for every walked item where one of the patterns first matches."""
+    for dossier in ctx.kb.dossiers:
+        for item in walk_dossier(dossier):
+            if kinds is not None and item.kind not in kinds:
+                continue
+            for pattern in patterns:
+                match = pattern.search(item.text)
+                if match:
+                    yield dossier, item, match
+                    break
+
+
 # --- placeholders -------------------------------------------------------------------------------
 
 # Text that marks a line as unfinished. Each pattern is matched case-insensitively unless noted.
@@ -37,17 +50,10 @@ PLACEHOLDERS = [
       "Tijdelijke tekst in een regel die wordt voorgelezen of getoond: 'PM:', 'TODO', 'xx', "
       "'volgt nog', '..', 'n.t.b.', '[invullen]'.")
 def placeholder_text(ctx: LintContext) -> Iterator[Hit]:
-    for dossier in ctx.kb.dossiers:
-        for item in walk_dossier(dossier):
-            if item.kind not in LINES:
-                continue
-            for pattern in PLACEHOLDERS:
-                match = pattern.search(item.text)
-                if match:
-                    yield Hit(dossier, item.loc,
-                              f"tijdelijke tekst '{match.group().strip()}' in {item.label} "
-                              f"({excerpt(item.text)}): maak de regel af of haal hem weg")
-                    break
+    for dossier, item, match in _matches(ctx, PLACEHOLDERS, LINES):
+        yield Hit(dossier, item.loc,
+                  f"tijdelijke tekst '{match.group().strip()}' in {item.label} "
+                  f"({excerpt(item.text)}): maak de regel af of haal hem weg")
 
 
 # --- references to material outside the knowledge base -----------------------------------------
@@ -64,15 +70,10 @@ REFERENCE = re.compile(
       "Een regel verwijst naar iets buiten de kennisbank ('[Zie cijfer overzicht]', 'zie bijlage'): "
       "de live-app kan dat stuk niet tonen.")
 def reference_outside(ctx: LintContext) -> Iterator[Hit]:
-    for dossier in ctx.kb.dossiers:
-        for item in walk_dossier(dossier):
-            if item.kind not in LINES:
-                continue
-            match = REFERENCE.search(item.text)
-            if match:
-                yield Hit(dossier, item.loc,
-                          f"{item.label} verwijst naar '{match.group()}': zorg dat dat stuk bij de "
-                          "hand is, of neem de inhoud op in de kennisbank")
+    for dossier, item, match in _matches(ctx, [REFERENCE], LINES):
+        yield Hit(dossier, item.loc,
+                  f"{item.label} verwijst naar '{match.group()}': zorg dat dat stuk bij de "
+                  "hand is, of neem de inhoud op in de kennisbank")
 
 
 # --- Woo redaction marks ------------------------------------------------------------------------
@@ -90,14 +91,11 @@ WOO_MARK = re.compile(
       "Een Woo-lakmarkering ('5.1, 2, e' en varianten) staat in de inhoud: daar is tekst "
       "weggelakt, dus de regel is onvolledig (namen horen in 'redacties').")
 def woo_redaction(ctx: LintContext) -> Iterator[Hit]:
-    for dossier in ctx.kb.dossiers:
-        for item in walk_dossier(dossier):
-            match = WOO_MARK.search(item.text)
-            if match:
-                yield Hit(dossier, item.loc,
-                          f"Woo-lakmarkering '{match.group().strip()}' in {item.label} "
-                          f"({excerpt(item.text)}): hier is tekst weggelakt; herschrijf de regel "
-                          "zonder de markering")
+    for dossier, item, match in _matches(ctx, [WOO_MARK]):
+        yield Hit(dossier, item.loc,
+                  f"Woo-lakmarkering '{match.group().strip()}' in {item.label} "
+                  f"({excerpt(item.text)}): hier is tekst weggelakt; herschrijf de regel "
+                  "zonder de markering")
 
 
 # --- the same question, a different answer ------------------------------------------------------
