@@ -1,7 +1,8 @@
 """Retrieval quality: Recall@1, Recall@3 and MRR of the engine and two baselines over the same
 cards, overall and per kind of query.
 
-A query file is a YAML list of {id, query, expect, kind}; a hit is `expect` (a substring of an
+A query file is a YAML list of {id, query, expect, kind, context}; `context` is the previous
+question of a follow-up and is passed to the engine as SearchOptions.context. A hit is `expect` (a substring of an
 answer line) inside the lines of one of the top results. Items with `expect: null` are questions
 without a prepared answer: they measure whether the engine says so (certainty 'laag' on top)."""
 
@@ -22,6 +23,7 @@ class EvalQuery:
     query: str
     expect: str | None
     kind: str = "onbekend"
+    context: str | None = None       # the previous question, for a follow-up (kind followup)
 
 
 @dataclass
@@ -72,9 +74,11 @@ def load_queries(path: Path | str) -> list[EvalQuery]:
         if not isinstance(item, dict) or not item.get("query"):
             continue
         expect = item.get("expect")
+        context = item.get("context")
         out.append(EvalQuery(id=str(item.get("id", i + 1)), query=str(item["query"]),
                              expect=None if expect is None else str(expect),
-                             kind=str(item.get("kind", "onbekend"))))
+                             kind=str(item.get("kind", "onbekend")),
+                             context=str(context) if context else None))
     return out
 
 
@@ -97,29 +101,34 @@ def evaluate(engine, queries: list[EvalQuery], baselines: bool = True):
     from briefing.search.results import SearchOptions
 
     cards = {card.card_id: card for card in engine.cards}
-    options = SearchOptions(limit=DEPTH)
-    systems: list[tuple[str, Callable[[str], list[str]]]] = []
+    systems: list[tuple[str, Callable[[EvalQuery], list[str]]]] = []
 
-    def run_engine(text: str) -> list[str]:
-        return [r.card_id for r in engine.search(text, options)]
+    def options(q: EvalQuery) -> SearchOptions:
+        return SearchOptions(limit=DEPTH, context=q.context)
+
+    def run_engine(q: EvalQuery) -> list[str]:
+        return [r.card_id for r in engine.search(q.query, options(q))]
 
     systems.append(("engine", run_engine))
     if baselines:
-        systems.append(("whoosh-standaard", WhooshBaseline(engine.cards).search))
-        systems.append(("rapidfuzz", FuzzyBaseline(engine.cards).search))
+        # The baselines have no notion of a conversation: a follow-up is searched together
+        # with its previous question, the fairest plain reading.
+        whoosh, fuzzy = WhooshBaseline(engine.cards), FuzzyBaseline(engine.cards)
+        systems.append(("whoosh-standaard", lambda q: whoosh.search(_with_context(q))))
+        systems.append(("rapidfuzz", lambda q: fuzzy.search(_with_context(q))))
     reports = []
     positives = [q for q in queries if q.expect is not None]
     for name, search in systems:
         report = SystemReport(name)
         for q in positives:
-            rank = first_hit(search(q.query), cards, q.expect or "")
+            rank = first_hit(search(q), cards, q.expect or "")
             report.overall.add(rank)
             report.per_kind.setdefault(q.kind, Scores()).add(rank)
             report.ranks[q.id] = rank
         reports.append(report)
     negative = NegativeReport()
     for q in queries:
-        results = engine.search(q.query, options)
+        results = engine.search(q.query, options(q))
         if q.expect is None:
             negative.n += 1
             negative.said_no_answer += SearchEngine.no_good_answer(results)
@@ -131,6 +140,10 @@ def evaluate(engine, queries: list[EvalQuery], baselines: bool = True):
             negative.wrong_confident += rank != 1 and confident
             negative.wrong_high += rank != 1 and bool(results) and results[0].certainty == "hoog"
     return reports, negative
+
+
+def _with_context(q: EvalQuery) -> str:
+    return f"{q.context} {q.query}" if q.context else q.query
 
 
 class WhooshBaseline:

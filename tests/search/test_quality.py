@@ -12,7 +12,11 @@ from briefing.search import SearchEngine
 from briefing.search.evaluation import evaluate, load_queries
 from tests.conftest import BUNDLED_KB, REPO
 
-DEV_QUERIES = REPO.parent / "shared" / "eval" / "dev_queries.yaml"
+# The shared dev set lives next to the repository (../shared); a git worktree one level deeper
+# (../../shared) finds it too.
+DEV_QUERIES = next((p for p in (REPO.parent / "shared" / "eval" / "dev_queries.yaml",
+                                REPO.parent.parent / "shared" / "eval" / "dev_queries.yaml")
+                    if p.is_file()), REPO.parent / "shared" / "eval" / "dev_queries.yaml")
 EXTRA_QUERIES = Path(__file__).parent / "extra_queries.yaml"
 
 
