@@ -61,6 +61,7 @@ def run(args) -> int:
             return 2
         questions = [text]
 
+    from briefing.safetext import printable, printable_data
     from briefing.search.engine import SearchEngine
     from briefing.search.results import SearchOptions
 
@@ -75,8 +76,8 @@ def run(args) -> int:
         results = engine.search(question, options)
         no_answer = SearchEngine.no_good_answer(results)
         if args.json:
-            payload = {"vraag": question, "geen_voorbereid_antwoord": no_answer,
-                       "resultaten": [r.to_json() for r in results]}
+            payload = printable_data({"vraag": question, "geen_voorbereid_antwoord": no_answer,
+                                      "resultaten": [r.to_json() for r in results]})
             if args.batch is not None:
                 out.write(json.dumps(payload, ensure_ascii=False) + "\n")
             else:
@@ -84,7 +85,8 @@ def run(args) -> int:
         else:
             if number:
                 out.write("\n" + "=" * 72 + "\n\n")
-            out.write(format_results(question, results, no_answer))
+            # Knowledge text, sources and the question itself never drive the terminal.
+            out.write(printable(format_results(question, results, no_answer)))
     return 0
 
 
