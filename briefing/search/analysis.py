@@ -19,7 +19,7 @@ from typing import Iterable
 from whoosh.lang.snowball.dutch import DutchStemmer
 
 # Bump when anything here changes what goes into the index: old cached indexes are rebuilt.
-ANALYSIS_VERSION = 9
+ANALYSIS_VERSION = 11
 
 _STEMMER = DutchStemmer()
 
@@ -55,7 +55,6 @@ PREFIX_PARTS = frozenset({"aan", "af", "bij", "door", "mee", "mede", "na", "om",
 # Words of spoken questions that carry no topic: "Ja, dank u voorzitter. Ik wil even ..."
 FILLER_WORDS = frozenset("""
 voorzitter dank danku bedankt dankjewel dankuwel ja nee jawel eigenlijk even nou gewoon
-mensen hele zitten zit vindt tegenover eigen
 concreet eens toch best echt heel erg graag vraag vragen vraagje vroeg vraagt wil willen weten
 zeggen zegt gezegd eerlijk denk denkt dacht volgens mij ik mijn wij wethouder collega collegas
 beetje nogal zeker natuurlijk inderdaad dus oke okay ok hoor he hè zeg kijk misschien ergens

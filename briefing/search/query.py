@@ -33,6 +33,7 @@ from briefing.search.analysis import (
     stem,
 )
 from briefing.search.index import Vocabulary
+from briefing.search.lexicon import dutch_zipf_table, salience
 
 MAX_QUERY_CHARS = 1000      # a question read out in full is rarely longer; the rest is noise
 MAX_CONCEPTS = 40
@@ -43,6 +44,9 @@ ANAPHORA = frozenset({"dat", "dit", "die", "deze", "daar", "daarvan", "daarvoor"
                       "daarover", "hiervan", "hiervoor", "hiermee", "hierover", "ervan", "ervoor",
                       "erover", "ermee", "zij", "ze", "hun", "hen"})
 MAX_FOLLOW_UP_CONCEPTS = 3
+# How much everyday frequency counts for a word the knowledge base knows (1: fully, as for an
+# unknown word; 0: not at all, its idf in the knowledge base alone decides).
+KNOWN_SALIENCE = 0.5
 
 
 def is_follow_up(words_: list[str]) -> bool:
@@ -142,6 +146,7 @@ class QueryUnderstanding:
         self._phonetic: dict[str, list[str]] = prepared["phonetic"]
         self._abbrev = prepared["abbreviations"]
         self._synonyms = prepared["synonyms"]
+        self._zipf: dict[str, float] = prepared.get("zipf") or {}
 
     # --- statistics -------------------------------------------------------------------------
     def idf_of_df(self, df: int) -> float:
@@ -152,9 +157,11 @@ class QueryUnderstanding:
         return self.idf_of_df(df) if df else 0.0
 
     # --- registers ---------------------------------------------------------------------------
-    def _abbreviations(self) -> dict[tuple[str, ...], tuple[str, tuple[str, ...]]]:
-        """Word sequence of an abbreviation -> (its index term, stems of its meaning)."""
-        out: dict[tuple[str, ...], tuple[str, tuple[str, ...]]] = {}
+    def _abbreviations(self) -> dict[tuple[str, ...], tuple[str, tuple[tuple[str, ...], ...]]]:
+        """Word sequence of an abbreviation -> (its index term, stems of each of its meanings).
+        An abbreviation may be listed more than once: each entry is another way to say it
+        ('WPI' is 'Werk, Participatie en Inkomen' and, in Amsterdam, 'de sociale dienst')."""
+        out: dict[tuple[str, ...], tuple[str, tuple[tuple[str, ...], ...]]] = {}
         for item in self.registers.abbreviations:
             if not item.meaning:
                 continue
@@ -165,8 +172,16 @@ class QueryUnderstanding:
             terms = self.analyzer.terms(item.abbreviation)
             if len(terms) != 1:
                 continue  # 'B en W': only its meaning can be searched
-            out.setdefault(key, (terms[0], meaning))
+            term, meanings = out.get(key, (terms[0], ()))
+            if meaning not in meanings:
+                out[key] = (term, (*meanings, meaning))
         return out
+
+    def _meanings(self):
+        """(abbreviation term, meaning) for every meaning of every abbreviation."""
+        for term, meanings in self._abbrev.values():
+            for meaning in meanings:
+                yield term, meaning
 
     def _synonym_map(self) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
         """Stem sequence of a phrase -> stem sequences of its synonyms."""
@@ -205,9 +220,10 @@ class QueryUnderstanding:
                 continue
             found = self._abbreviation_at(words_, i)
             if found:
-                length, term, meaning = found
+                length, term, meanings = found
                 concept = Concept(" ".join(words_[i:i + length]),
-                                  [Alt((term,), 1.0), Alt(meaning, 0.9, "abbreviation")])
+                                  [Alt((term,), 1.0), *(Alt(meaning, 0.9, "abbreviation")
+                                                        for meaning in meanings)])
                 concepts.append(concept)
                 content.append((i, concept, (term,)))
                 i += length
@@ -287,7 +303,20 @@ class QueryUnderstanding:
             concept.unknown = best == 0
             if best == 0:
                 concept.alts = [a for a in concept.alts if a.weight >= 1.0] or concept.alts[:1]
+            if not concept.names_only:
+                concept.weight *= self.salience(concept)
         return plan
+
+    def salience(self, concept: Concept) -> float:
+        """A word of everyday Dutch ('niks', 'simpel', 'gewoon') tells less about what is
+        asked than a rare one ('ziekteverzuim', 'streefcijfers'); a knowledge base of a few
+        dossiers cannot see that from its own counts. Names and abbreviations count fully."""
+        word = concept.word
+        if not word.isalpha() or any(a.kind == "abbreviation" and a.weight >= 0.95
+                                     for a in concept.alts):
+            return 1.0
+        factor = salience(self._zipf.get(word))
+        return factor if concept.unknown else factor ** KNOWN_SALIENCE
 
     def _names(self, raw, used, plan: QueryPlan, concepts: list[Concept]) -> None:
         """Members and parties named in the query: 'Mangal (DENK)', 'lid Veldhuizen', 'pvdd'."""
@@ -334,8 +363,8 @@ class QueryUnderstanding:
         for length in (3, 2, 1):
             key = tuple(words_[i:i + length])
             if len(key) == length and key in self._abbrev:
-                term, meaning = self._abbrev[key]
-                return length, term, meaning
+                term, meanings = self._abbrev[key]
+                return length, term, meanings
         return None
 
     def _phrases(self, content: list[tuple[int, Concept, tuple[tuple[str, float], ...]]]):
@@ -354,7 +383,7 @@ class QueryUnderstanding:
                     for other in self._synonyms.get(span, ()):
                         for _, concept, _ in targets:
                             _add_alt(concept, other, 0.8 * weight, "synonym")
-                    for term, meaning in self._abbrev.values():
+                    for term, meaning in self._meanings():
                         if meaning == span:
                             for _, concept, _ in targets:
                                 _add_alt(concept, (term,), 0.9 * weight, "abbreviation")
@@ -389,7 +418,7 @@ class QueryUnderstanding:
     def _compound_abbreviations(self, compounds) -> None:
         """'integriteitsbureau' has the parts of 'Bureau Integriteit', so it is also 'BI'."""
         for concept, parts in compounds:
-            for term, meaning in self._abbrev.values():
+            for term, meaning in self._meanings():
                 if len(meaning) > 1 and set(meaning) == set(parts):
                     _add_alt(concept, (term,), 0.85, "abbreviation")
 
@@ -461,7 +490,7 @@ def prepare_vocabulary(vocab: Vocabulary, registers: Registers,
         if len(word) >= 4:
             keys.setdefault(phonetic(word), []).append(word)
     vocab.prepared = {"phonetic": keys, "abbreviations": understanding._abbreviations(),
-                      "synonyms": understanding._synonym_map()}
+                      "synonyms": understanding._synonym_map(), "zipf": dutch_zipf_table()}
 
 
 @lru_cache(maxsize=50_000)

@@ -88,3 +88,29 @@ def test_compound_typed_as_two_words(engine):
     assert stem("wervingsprocedures") in _all_terms(plan)
     result = engine.search("wervings procedures")[0]
     assert result.card_id == "personeel/vraag-1"
+
+
+def test_everyday_words_weigh_less_than_rare_ones(engine):
+    """'niks' and 'ziekteverzuim' are both unknown to the knowledge base; everyday Dutch says
+    the first is chit-chat and the second a subject the knowledge base lacks."""
+    plan = engine.plan("niks over ziekteverzuim")
+    weight = {c.word: c.weight for c in plan.concepts}
+    assert weight["niks"] < 0.6 * weight["ziekteverzuim"]
+    assert all(c.unknown for c in plan.concepts)
+
+
+def test_an_abbreviation_listed_twice_has_two_meanings(tmp_path):
+    from briefing.model import load_knowledge
+    from briefing.search import SearchEngine
+    from tests.search.conftest import VETTED, write_kb
+
+    dossier = {**VETTED, "themas": [*VETTED["themas"], {"titel": "Sociale dienst", "regels": [
+        "Bij WPI werken ruim 2000 mensen."]}]}
+    root = write_kb(tmp_path / "kb", dossiers=(dossier,))
+    (root / "afkortingen.yaml").write_text(
+        "- {afkorting: WPI, betekenis: 'Werk, Participatie en Inkomen'}\n"
+        "- {afkorting: WPI, betekenis: sociale dienst}\n", encoding="utf-8")
+    engine = SearchEngine.open(load_knowledge(root), cache_dir=tmp_path / "cache")
+    for text in ("de sociale dienst", "werk participatie en inkomen"):
+        concepts = engine.plan(text).concepts
+        assert len(concepts) == 1 and any(a.terms == ("wpi",) for a in concepts[0].alts)
