@@ -140,6 +140,8 @@ def main(argv: list[str] | None = None) -> int:
         print(result.line())
         for mismatch in result.mismatches:
             print(f"    - {mismatch}")
+    parts = [value for result in results for value in result.parts.values()]
+    print(f"gemiddeld: {sum(parts) / len(parts):.2%} over {len(parts)} onderdelen")
     return 0
 
 
