@@ -1,10 +1,18 @@
-"""Importing annotaties (.txt, .md, .docx) into the knowledge format.
+"""Importing documents (.txt, .md, .docx) into the knowledge format, as a pipeline:
 
-readers.py turns a text file into source blocks (layout.py finds the page furniture and hard
-wraps of PDF exports; word.py reads Word files); recognise.py turns blocks into a Dossier
-with the help of vocabulary.py (the genre's words), header.py, sections.py, questions.py and
-tables.py; summary.py describes the result in Dutch for the person who vets it; agreement.py
-measures an import against a hand-made dossier."""
+    readers.py       a file -> source blocks (blocks.py: text, level, style, page); plaintext.py
+                     for text and markdown (layout.py finds page furniture and hard wraps),
+                     word.py for Word
+    prepare.py       redaction marks, PM's, page furniture, the embargo: before structure
+    rules/           the classifier: chains of small stateless recognisers that turn each
+                     block into typed events (events.py), looking at it through context.py
+    builder.py       the one builder that owns the dossier while it is read (with
+                     header_draft.py, body_draft.py, qa_draft.py) and applies the events
+    recognise.py     runs the pipeline; summary.py describes the result in Dutch for the
+                     person who vets it; agreement.py measures an import against a hand-made
+                     dossier
+
+The genre's words are in vocabulary.py, names and parties in names.py, dates in dates.py."""
 
 from __future__ import annotations
 

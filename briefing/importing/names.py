@@ -118,7 +118,8 @@ class Names:
 
     def parse_askers(self, text: str, force: bool = False) -> list[Asker] | None:
         """The askers named by a short line, or None when the line is not an asker line.
-        With force, an unknown capitalised name counts as a member ('Vraag 5 *Van Pijpen*')."""
+        With force, an unknown capitalised name counts as a member ('Vraag 5 *Van Pijpen*').
+        Nothing is learnt here: the builder learns from the askers a recogniser reports."""
         text = text.strip().strip("*_\"'“”:").strip()
         text = _LEAD.sub("", text).strip()
         if not text or len(text) > 90 or len(text.split()) > 12:
@@ -142,7 +143,6 @@ class Names:
             if any(a is None or not a.explicit for a in several):
                 return None
             askers.extend(several)
-        self.learn(askers)
         return askers or None
 
     def _one(self, text: str, force: bool) -> Asker | None:

@@ -7,7 +7,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from briefing.importing.readers import Block, ReadError, ListLevels, join_broken, parse_markers
+from briefing.importing.blocks import Block, ListLevels, ReadError, join_broken, parse_markers
 from briefing.importing.text import clean_inline, has_words, normalise_chars
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
