@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "lint",
     "stats",
     "misses",
+    "learn",
     "export",
     "import_",
 )

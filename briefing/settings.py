@@ -38,7 +38,17 @@ class Settings(BaseModel):
         ),
     )
 
-    @field_validator("record_misses", mode="before")
+    record_choices: bool = Field(
+        default=False,
+        alias="keuzes_bijhouden",
+        description=(
+            "Houd bij welk antwoord u kiest (kopieert of vastpint) na een vraag, vooral als "
+            "dat niet het eerste antwoord was, zodat briefing learn die vraag als variant bij "
+            "de kaart kan voorstellen. Alleen op deze computer, nooit verstuurd. Standaard uit."
+        ),
+    )
+
+    @field_validator("record_misses", "record_choices", mode="before")
     @classmethod
     def _dutch_bool(cls, value: Any) -> Any:
         # Advisers write 'ja'/'nee'; YAML only knows true/false.
