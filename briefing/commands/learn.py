@@ -133,9 +133,10 @@ def _parse_numbers(text: str, count: int) -> list[int] | None:
 
 
 def _clean(text: str | None, limit: int = 200) -> str:
-    from briefing.learn.store import clean_text
+    """One line of text that is safe to print (knowledge and store files are untrusted)."""
+    from briefing.safetext import printable
 
-    text = clean_text(text or "", 10_000)
+    text = " ".join(printable(text or "").split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -181,7 +182,8 @@ def _print_listing(proposals, total: int, path: Path, applying: bool) -> None:
         hint = "" if applying else " (schrijf ze met: briefing learn --apply)"
         print(f"Voorstellen voor nieuwe varianten: {len(variants)}{hint}")
         for number, proposal in enumerate(variants, 1):
-            print(f"{number:>3}. vraag \"{_clean(proposal.text)}\" -> {_card_label(proposal)}, "
+            card = _clean(_card_label(proposal))
+            print(f"{number:>3}. vraag \"{_clean(proposal.text)}\" -> {card}, "
                   f"{proposal.count} keer gekozen")
             print(f"     {_how(proposal)}")
             target = proposal.target
@@ -189,16 +191,16 @@ def _print_listing(proposals, total: int, path: Path, applying: bool) -> None:
             number_text = (f", vraag {target.question.number}"
                            if target.question and target.question.number is not None else "")
             print(f"     op de kaart: {_clean(target.title, 110)}")
-            print(f"     in {where}{number_text}"
-                  + (f"; als variant van {proposal.member or proposal.party}"
-                     if proposal.member or proposal.party else ""))
+            asker = proposal.member or proposal.party
+            print(f"     in {_clean(where)}{number_text}"
+                  + (f"; als variant van {_clean(asker)}" if asker else ""))
     else:
         print("Geen nieuwe varianten voor te stellen.")
     if proposals.listed:
         print("\nGekozen thema's en kernboodschappen (alleen ter informatie: zulke kaarten hebben "
               "geen varianten; schrijf er zo nodig een voorbereide vraag bij):")
         for proposal in proposals.listed:
-            print(f"  - vraag \"{_clean(proposal.text)}\" -> {_card_label(proposal)} "
+            print(f"  - vraag \"{_clean(proposal.text)}\" -> {_clean(_card_label(proposal))} "
                   f"({_clean(proposal.target.title, 80)}), {proposal.count} keer gekozen")
     counts = proposals.skipped_counts()
     if counts:
@@ -256,7 +258,7 @@ def _apply(root: Path, kb, selected, args, payload) -> int:
             place = item["plaats"]
             said = ("nu als eerste gevonden" if place == 1 else
                     f"nu op plaats {place}" if place else "nog niet bij de eerste 10")
-            print(f"  \"{_clean(item['vraag'], 80)}\" -> {item['kaart']}: {said}")
+            print(f"  \"{_clean(item['vraag'], 80)}\" -> {_clean(item['kaart'])}: {said}")
     return 1 if failed or verified["fouten"] else 0
 
 
