@@ -19,6 +19,7 @@ from textual.worker import Worker, WorkerState
 from briefing.app.clipboard import fallback_copy
 from briefing.app.commands import BriefingCommands, DossierCommands
 from briefing.app.conversation import visible
+from briefing.app.learning import ChoiceHook
 from briefing.app.messages import CopyDone, KnowledgeChanged, KnowledgeFailed, KnowledgeReady
 from briefing.app.safety import guarded
 from briefing.app.screens.dialogs import ConfirmScreen, HelpScreen, ProblemsScreen
@@ -95,6 +96,7 @@ class BriefingApp(App[int]):
         self.loading = False
         self.last_copy: CopyDone | None = None
         self._told_clipboard_file = False
+        self.choice_hook = ChoiceHook()  # keuzes_bijhouden (briefing learn)
         if theme:
             self.set_theme(theme, quiet=True)
 
@@ -239,6 +241,11 @@ class BriefingApp(App[int]):
             return  # not available in this version
         if misses.misses_enabled():
             misses.record_miss(query, dossier=self.active_dossier)
+
+    @guarded
+    def on_answer_chosen(self, message) -> None:
+        """A copy or pin from a card (AnswerChosen): a choice for `briefing learn`."""
+        self.choice_hook.handle(self, message)
 
     # --- clipboard ---------------------------------------------------------------------------
     @guarded
