@@ -10,7 +10,7 @@ KB ?= knowledge
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): pyproject.toml | $(BIN)/python
+$(STAMP): pyproject.toml setup.py | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
@@ -30,6 +30,7 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m briefing.bench.search
 	$(BIN)/python -m briefing.bench.startup
+	$(BIN)/python -m briefing.bench.imports
 
 clean:
 	rm -rf $(VENV) build *.egg-info
