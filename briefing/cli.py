@@ -9,6 +9,9 @@ import sys
 from pathlib import Path
 
 from briefing import __version__
+from briefing.location import (
+    ENV_VAR, EXAMPLE, EXAMPLE_HINT, RULE_HELP, KnowledgeLocation, resolve_knowledge,
+)
 
 # Subcommand modules, in the order `briefing --help` lists them. Each defines NAME, HELP,
 # add_arguments(parser) and run(args) -> exit code.
@@ -23,6 +26,7 @@ COMMAND_MODULES = (
     "learn",
     "export",
     "import_",
+    "init",
 )
 
 _ARGPARSE_DUTCH = {
@@ -62,19 +66,33 @@ class DutchArgumentParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: fout: {message}\n")
 
 
+def knowledge_location(args: argparse.Namespace, command: str,
+                       flag: Path | None = None) -> KnowledgeLocation | None:
+    """The knowledge folder for this command, by the one rule (briefing.location). None, after
+    a Dutch error on stderr, when the folder chosen does not exist. On the bundled example a
+    one-line notice goes to stderr, so a new user knows whose dossiers these are."""
+    location = resolve_knowledge(flag if flag is not None else getattr(args, "kb", None))
+    problem = location.problem()
+    if problem:
+        print(f"{' '.join(filter(None, ['briefing', command]))}: fout: {problem}", file=sys.stderr)
+        return None
+    if location.rule == EXAMPLE:
+        print(f"briefing: let op: de meegeleverde voorbeeldkennisbank (alleen lezen); "
+              f"{EXAMPLE_HINT}", file=sys.stderr)
+    return location
+
+
 def default_kb() -> Path:
-    """./knowledge when it exists, else the knowledge base bundled with briefing."""
-    here = Path.cwd() / "knowledge"
-    if (here / "dossiers").is_dir():
-        return here
-    return Path(__file__).resolve().parent.parent / "knowledge"
+    """The knowledge folder by the one rule, without messages (see briefing.location)."""
+    return resolve_knowledge().path
 
 
 def add_kb_option(parser: argparse.ArgumentParser) -> None:
     # SUPPRESS: a subcommand's own default must not erase `briefing --kb DIR <commando>`;
     # the top-level parser sets the real default (None).
     parser.add_argument("--kb", type=Path, default=argparse.SUPPRESS, metavar="MAP",
-                        help="map met de kennisbank (standaard: ./knowledge of de meegeleverde)")
+                        help=f"map met de kennisbank (anders {ENV_VAR}, instellingen.yaml, "
+                        "./knowledge of het voorbeeld; zie briefing --help)")
 
 
 def build_parser() -> tuple[DutchArgumentParser, dict[str, object]]:
@@ -82,6 +100,7 @@ def build_parser() -> tuple[DutchArgumentParser, dict[str, object]]:
         prog="briefing",
         description="Live antwoordbureau voor de adviseurs van een wethouder in de raadscommissie.\n"
         "Zonder subcommando opent briefing de live-app.",
+        epilog=RULE_HELP + "\n\nElk subcommando heeft --help, bijvoorbeeld: briefing import --help",
     )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}",
                         help="toon het versienummer en stop")
@@ -120,7 +139,11 @@ def _open_app(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     except ModuleNotFoundError:
         parser.print_help()
         return 0
-    return int(app_module.run_app(kb=args.kb or default_kb(), embargo=args.embargo) or 0)
+    location = knowledge_location(args, "")
+    if location is None:
+        return 2
+    return int(app_module.run_app(kb=location.path, embargo=args.embargo,
+                                  example=location.is_example) or 0)
 
 
 if __name__ == "__main__":

@@ -48,6 +48,23 @@ class Settings(BaseModel):
         ),
     )
 
+    knowledge_base: str | None = Field(
+        default=None,
+        alias="kennisbank",
+        description=(
+            "De map met uw kennisbank, als u niet steeds --kb wilt typen (bijvoorbeeld "
+            "~/kennisbank). Een relatief pad telt vanaf de map van dit bestand. --kb en "
+            "BRIEFING_KB gaan voor; zie briefing --help."
+        ),
+    )
+
+    @field_validator("knowledge_base", mode="before")
+    @classmethod
+    def _folder(cls, value: Any) -> Any:
+        if value is None or (isinstance(value, str) and value.strip()):
+            return value.strip() if isinstance(value, str) else value
+        raise ValueError("verwacht het pad van een map (bijvoorbeeld ~/kennisbank)")
+
     @field_validator("record_misses", "record_choices", mode="before")
     @classmethod
     def _dutch_bool(cls, value: Any) -> Any:
@@ -154,6 +171,11 @@ def default_settings_yaml() -> str:
         lines.append("")
         lines += [f"# {part}" for part in textwrap.wrap(info.description or "", 92)]
         value = getattr(defaults, name)
-        shown = ("true" if value else "false") if isinstance(value, bool) else yaml.safe_dump(value).strip()
+        if isinstance(value, bool):
+            shown = "true" if value else "false"
+        elif value is None:
+            shown = "null"
+        else:
+            shown = yaml.safe_dump(value, default_flow_style=True).strip().removesuffix("...").strip()
         lines.append(f"{info.alias or name}: {shown}")
     return "\n".join(lines) + "\n"

@@ -76,7 +76,8 @@ class BriefingApp(App[int]):
                  on_ready: Callable[[BriefingApp, str], None] | None = None,
                  theme: str | None = None,
                  cursor_blink: bool = True,
-                 raise_errors: bool = False) -> None:
+                 raise_errors: bool = False,
+                 example: bool = False) -> None:
         super().__init__()
         self.kb_path = Path(kb_path)
         self.embargo = embargo
@@ -88,6 +89,7 @@ class BriefingApp(App[int]):
         self.on_ready = on_ready  # on_ready(app, "input" | "engine"): for the start-up benchmark
         self.cursor_blink = cursor_blink  # off in snapshot tests, so every frame is the same
         self.raise_errors = raise_errors  # tests: a bug in a handler fails the test (see safety)
+        self.example = example  # the bundled example (read-only): marked, with how to start one's own
         self.kb: KnowledgeBase | None = None
         self.engine: Any = None
         self.engine_error: str | None = None
@@ -114,6 +116,10 @@ class BriefingApp(App[int]):
     def on_mount(self) -> None:
         self.loading = True
         self._load("start", None, [])
+        if self.example:
+            from briefing.location import EXAMPLE_NOTICE
+
+            self.notify(EXAMPLE_NOTICE, title="Voorbeeld", timeout=30, markup=False)
         if self.watch_interval:
             self.set_interval(self.watch_interval, self.poll_knowledge, name="watch")
 
@@ -207,6 +213,8 @@ class BriefingApp(App[int]):
             return "Kennisbank laden…", "loading"
         stats = self.kb.stats()
         base = f"{stats['dossiers']} dossiers · {stats['vragen']} vragen"
+        if self.example:
+            base = f"VOORBEELD · {base}"
         if self.loading:
             return f"{base} · bijwerken…", "loading"
         errors, warnings = len(self.kb.errors), len(self.kb.warnings)

@@ -22,13 +22,14 @@ def make_app(kb_path: Path | str, *, embargo: bool = False, data_dir: Path | Non
                        **options)
 
 
-def run_app(kb: Path, embargo: bool = False, **options: Any) -> int:
-    """Run the live desk in this terminal; returns the exit code."""
+def run_app(kb: Path, embargo: bool = False, example: bool = False, **options: Any) -> int:
+    """Run the live desk in this terminal; returns the exit code. example=True: kb is the
+    bundled example knowledge base (briefing.location), which the desk marks as such."""
     kb = Path(kb)
     if not kb.is_dir():
         print(f"briefing: fout: map met de kennisbank bestaat niet: {kb}", file=sys.stderr)
         return 2
     options.setdefault("theme", os.environ.get("BRIEFING_THEME") or None)
-    app = make_app(kb, embargo=embargo, **options)
+    app = make_app(kb, embargo=embargo, example=example, **options)
     result = app.run()
     return int(result or 0)

@@ -40,9 +40,12 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from briefing.cli import default_kb
+    from briefing.cli import knowledge_location
 
-    root = Path(args.kb or default_kb())
+    location = knowledge_location(args, NAME)
+    if location is None:
+        return 2
+    root = location.path
     if not (root / "dossiers").is_dir():
         print(f"briefing ask: fout: geen kennisbank gevonden in {root} (map 'dossiers' ontbreekt)",
               file=sys.stderr)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from briefing.maintain.duplicates import duplicate_problems
 from briefing.model import load_knowledge
 
 NAME = "check"
@@ -13,14 +14,18 @@ HELP = "controleer alle kennisbestanden en toon een samenvatting"
 
 def add_arguments(parser) -> None:
     parser.add_argument("kb_pos", nargs="?", type=Path, metavar="KENNISBANK",
-                        help="map met de kennisbank (standaard: ./knowledge of de meegeleverde)")
+                        help="map met de kennisbank (standaard volgens de regel in briefing --help)")
 
 
 def run(args) -> int:
-    from briefing.cli import default_kb
+    from briefing.cli import knowledge_location
 
-    root = args.kb_pos or args.kb or default_kb()
+    location = knowledge_location(args, NAME, flag=args.kb_pos)
+    if location is None:
+        return 1
+    root = location.path
     kb = load_knowledge(root)
+    kb.problems.extend(duplicate_problems(kb))
     base = Path.cwd()
     for problem in sorted(kb.problems, key=lambda p: (not p.is_error, str(p.path), p.line or 0)):
         print(problem.format(_relative_base(problem.path, base)))

@@ -23,7 +23,7 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from briefing.cli import default_kb
+    from briefing.cli import knowledge_location
     from briefing.model import load_knowledge
     from briefing.search.engine import SearchEngine
     from briefing.search.evaluation import evaluate, format_table, load_queries, to_json
@@ -39,7 +39,10 @@ def run(args) -> int:
     if not queries:
         print(f"briefing eval: fout: geen vragen gevonden in {args.queries}", file=sys.stderr)
         return 2
-    kb = load_knowledge(args.kb or default_kb())
+    location = knowledge_location(args, NAME)
+    if location is None:
+        return 2
+    kb = load_knowledge(location.path)
     engine = SearchEngine.open(kb)
     reports, negative = evaluate(engine, queries)
     if args.json:

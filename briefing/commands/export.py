@@ -37,15 +37,17 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from briefing.cli import default_kb
+    from briefing.cli import knowledge_location
     from briefing.maintain.export import ExportError, export
     from briefing.model import load_knowledge
 
     fmt = args.format
     if fmt is None:
         fmt = "md" if args.out is not None and args.out.suffix.lower() in (".md", ".markdown") else "html"
-    root = getattr(args, "kb", None) or default_kb()
-    kb = load_knowledge(root)
+    location = knowledge_location(args, NAME)
+    if location is None:
+        return 2
+    kb = load_knowledge(location.path)
     try:
         text = export(kb, args.dossier, fmt, out=args.out, force=args.force,
                       embargo=bool(getattr(args, "embargo", False)))

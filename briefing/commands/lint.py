@@ -53,7 +53,7 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from briefing.cli import default_kb
+    from briefing.cli import knowledge_location
     from briefing.maintain.lint import RULES, LOADER_RULE, lint, rules_table
     from briefing.model import load_knowledge
 
@@ -68,7 +68,10 @@ def run(args) -> int:
         print(f"onbekende regel(s) bij --negeer: {', '.join(unknown)}; zie briefing lint --regels",
               file=sys.stderr)
         return 2
-    root = getattr(args, "kb", None) or default_kb()
+    location = knowledge_location(args, NAME)
+    if location is None:
+        return 2
+    root = location.path
     kb = load_knowledge(root)
     findings = lint(kb, today=args.peildatum, max_words=args.max_woorden, skip=args.negeer)
     base = Path.cwd()

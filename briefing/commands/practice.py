@@ -71,13 +71,16 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from briefing.cli import default_kb
+    from briefing.cli import knowledge_location
     from briefing.model import load_knowledge
     from briefing.practice.progress import ProgressStore
     from briefing.practice.selection import Filters, SelectionError
     from briefing.practice.session import prepare_round
 
-    root = getattr(args, "kb", None) or default_kb()
+    location = knowledge_location(args, NAME)
+    if location is None:
+        return 2
+    root = location.path
     kb = load_knowledge(root)
     if not kb.dossiers:
         for problem in kb.errors[:5]:

@@ -17,12 +17,14 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from briefing.cli import default_kb
+    from briefing.cli import knowledge_location
     from briefing.maintain.stats import compute_stats, render_stats
     from briefing.model import load_knowledge
 
-    root = getattr(args, "kb", None) or default_kb()
-    kb = load_knowledge(root)
+    location = knowledge_location(args, NAME)
+    if location is None:
+        return 2
+    kb = load_knowledge(location.path)
     errors = kb.errors
     if errors:
         print(f"let op: {len(errors)} bestand(en) met fouten tellen niet mee; zie briefing check",

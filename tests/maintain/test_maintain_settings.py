@@ -61,6 +61,7 @@ def test_default_file_documents_every_key_and_loads():
     text = default_settings_yaml()
     assert "# Houd vragen bij" in text and "nooit verstuurd" in text
     data = yaml.safe_load(text)
-    assert data == {"gemiste_vragen_bijhouden": False, "keuzes_bijhouden": False}
+    assert data == {"gemiste_vragen_bijhouden": False, "keuzes_bijhouden": False,
+                    "kennisbank": None}
     write(text)
     assert read_settings() == (Settings(), [])
