@@ -12,47 +12,105 @@ NAME = "import"
 HELP = "importeer annotaties (.txt, .md, .docx) als dossier (status concept) in de kennisbank"
 
 
+# Longest id (and so file name, before '.yaml'). Ids are readable slugs; the limit keeps the
+# file name, and the atomic writer's temporary name next to it, far below the 255 bytes most
+# file systems allow.
+MAX_ID_LENGTH = 100
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
 def add_arguments(parser) -> None:
     parser.add_argument("files", nargs="+", type=Path, metavar="BESTAND",
                         help="annotatie(s): .txt, .md of .docx")
     parser.add_argument("--out", type=Path, default=None, metavar="MAP",
-                        help="kennisbank om in te schrijven (standaard: ./knowledge of de "
-                        "meegeleverde); raadsleden en fracties worden met haar registers herkend")
+                        help="kennisbank om in te schrijven (standaard: --kb, BRIEFING_KB, "
+                        "instellingen.yaml of ./knowledge; nooit de meegeleverde voorbeeldkennisbank); "
+                        "raadsleden en fracties worden met haar registers herkend")
     parser.add_argument("--json", action="store_true",
                         help="toon het dossier als JSON op stdout, bij meerdere bestanden een "
                         "lijst (de samenvatting gaat dan naar stderr)")
     parser.add_argument("--force", action="store_true",
-                        help="overschrijf een bestaand dossierbestand met dezelfde naam")
+                        help="vervang een dossier dat al uit hetzelfde document is geïmporteerd "
+                        "(zelfde bronbestand, inhoud, of titel en datum), onder zijn bestaande id")
     parser.add_argument("--dry-run", action="store_true",
                         help="proefdraai: herken en toon, maar schrijf niets")
     parser.add_argument("--id", default=None, metavar="ID",
                         help="id (en bestandsnaam) van het dossier; alleen bij één bestand")
 
 
+def _fail(message: str) -> int:
+    print(f"fout: {message}", file=sys.stderr)
+    return 1
+
+
+def _check_id(value: str) -> tuple[str | None, str | None]:
+    """(id, None) or (None, Dutch problem). 'x.yaml' means id 'x': a file name given as id."""
+    for suffix in (".yaml", ".yml"):
+        if value.lower().endswith(suffix) and len(value) > len(suffix):
+            value = value[: -len(suffix)]
+            break
+    if not ID_PATTERN.fullmatch(value):
+        return None, (f"ongeldige id '{value}': alleen letters, cijfers, '-', '_' en '.', "
+                      "zonder spaties")
+    if len(value) > MAX_ID_LENGTH:
+        return None, (f"de id is {len(value)} tekens lang; hooguit {MAX_ID_LENGTH} (de id is "
+                      "ook de bestandsnaam)")
+    return value, None
+
+
+def _short_id(value: str) -> str:
+    """A generated id cut to MAX_ID_LENGTH, at a '-' where possible."""
+    if len(value) <= MAX_ID_LENGTH:
+        return value
+    cut = value[:MAX_ID_LENGTH]
+    return (cut.rsplit("-", 1)[0] if "-" in cut[MAX_ID_LENGTH // 2:] else cut).strip("-._") \
+        or "annotatie"
+
+
+def _is_new_knowledge_base(root: Path) -> bool:
+    from briefing.model.loading import DOSSIER_DIR, REGISTER_FILES, SYNONYMS_FILE
+
+    return not any((root / name).exists() for name in (*REGISTER_FILES, SYNONYMS_FILE, DOSSIER_DIR))
+
+
 def run(args) -> int:
-    from briefing.cli import default_kb
     from briefing.fileio import write_atomic
     from briefing.importing import ReadError, import_file, to_json_data
     from briefing.importing.names import Names
     from briefing.importing.summary import summarise
+    from briefing.location import ReadOnlyKnowledge, ensure_writable, resolve_knowledge
+    from briefing.maintain.duplicates import find_matches
     from briefing.model import load_knowledge
     from briefing.model.dossier import Dossier
     from briefing.model.serialize import dossier_to_yaml
-    from briefing.model.yamlsource import YamlFileError, parse_yaml
+    from briefing.model.yamlsource import MAX_FILE_BYTES, YamlFileError, parse_yaml
 
-    out_root: Path = args.out or getattr(args, "kb", None) or default_kb()
     report = sys.stderr if args.json else sys.stdout
+    wanted_id = None
     if args.id is not None:
         if len(args.files) != 1:
-            print("fout: --id kan alleen bij één bestand", file=sys.stderr)
-            return 1
-        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", args.id):
-            print(f"fout: ongeldige id '{args.id}': alleen letters, cijfers, '-', '_' en '.', "
-                  "zonder spaties", file=sys.stderr)
+            return _fail("--id kan alleen bij één bestand")
+        wanted_id, problem = _check_id(args.id)
+        if problem:
+            return _fail(problem)
+
+    if args.out is not None:
+        out_root: Path = args.out
+    else:
+        location = resolve_knowledge(getattr(args, "kb", None))
+        out_root = location.path
+        if not args.dry_run and not location.is_example:
+            print(f"kennisbank: {location.describe()}", file=report)
+    if not args.dry_run:
+        try:
+            ensure_writable(out_root)
+        except ReadOnlyKnowledge as exc:
+            print(f"fout: {exc}", file=sys.stderr)
+            print("niets geschreven", file=sys.stderr)
             return 1
     if out_root.exists() and not out_root.is_dir():
-        print(f"fout: {out_root} is geen map", file=sys.stderr)
-        return 1
+        return _fail(f"{out_root} is geen map")
+    new_kb = _is_new_knowledge_base(out_root)
 
     kb = load_knowledge(out_root) if out_root.is_dir() else None
     registers = kb.registers if kb is not None else None
@@ -63,6 +121,15 @@ def run(args) -> int:
     failed = False
     for path in args.files:
         try:
+            size = path.stat().st_size if path.is_file() else 0
+            if path.suffix.lower() in (".txt", ".md", ".markdown") and size > MAX_FILE_BYTES:
+                # Everything in the text ends up in the dossier ('onherkend' keeps what is not
+                # placed), so the dossier would exceed the loader's limit and check refuse it.
+                print(f"fout: {path.name}: te groot om te importeren ({size / 1024 / 1024:.1f} MB); "
+                      f"een kennisbestand mag hooguit {MAX_FILE_BYTES // 1024 // 1024} MB zijn",
+                      file=sys.stderr)
+                failed = True
+                continue
             results.append((path, import_file(path, registers)))
         except ReadError as exc:
             print(f"fout: {exc}", file=sys.stderr)
@@ -79,39 +146,83 @@ def run(args) -> int:
         return 1
 
     folder = out_root / "dossiers"
-    taken = {d.id: kb.paths.get(d.id) for d in kb.dossiers} if kb is not None else {}
-    batch: set[str] = set()
+    existing = list(kb.dossiers) if kb is not None else []
+    paths = dict(kb.paths) if kb is not None else {}
+    taken = set(paths) | ({p.stem for p in folder.iterdir() if p.suffix in (".yaml", ".yml")}
+                          if folder.is_dir() else set())
+    batch: list[Dossier] = []
+    batch_names: dict[int, str] = {}
     plan = []
+    refused = False
     for path, result in results:
         dossier = result.dossier
-        dossier.id = args.id or _free_id(dossier.id, folder, taken, batch)
-        batch.add(dossier.id)
-        target = folder / f"{dossier.id}.yaml"
+        replaces = None
+        matches = find_matches(dossier, existing + batch)
+        if matches:
+            match = matches[0]
+            if any(match.dossier is d for d in batch):
+                print(f"fout: {path.name} is hetzelfde document als "
+                      f"{batch_names[id(match.dossier)]} in deze import ({match.reason})",
+                      file=sys.stderr)
+                refused = True
+                continue
+            old_path = paths.get(match.dossier.id or "")
+            where = _display(old_path) if old_path else f"dossier '{match.dossier.id}'"
+            if not args.force:
+                print(f"fout: {path.name} is al geïmporteerd: {where} bestaat al ({match.reason}); "
+                      "gebruik --force om dat dossier te vervangen (het houdt zijn id)",
+                      file=sys.stderr)
+                refused = True
+                continue
+            if wanted_id is not None and wanted_id != match.dossier.id:
+                print(f"fout: {path.name}: --force vervangt {where} onder zijn id "
+                      f"'{match.dossier.id}'; laat --id weg", file=sys.stderr)
+                refused = True
+                continue
+            replaces = old_path
+            dossier.id = match.dossier.id
+        elif wanted_id is not None:
+            dossier.id = wanted_id
+            if wanted_id in taken and not args.force:
+                print(f"fout: {path.name}: er is al een dossier met id '{wanted_id}'; kies een "
+                      "andere --id (of --force om het te vervangen)", file=sys.stderr)
+                refused = True
+                continue
+            if wanted_id in taken:
+                replaces = paths.get(wanted_id) or folder / f"{wanted_id}.yaml"
+        else:
+            dossier.id = _free_id(_short_id(dossier.id or "annotatie"), taken)
+        taken.add(dossier.id)
+        batch.append(dossier)
+        batch_names[id(dossier)] = path.name
+        target = replaces or folder / f"{dossier.id}.yaml"
         text = dossier_to_yaml(dossier)
+        size = len(text.encode("utf-8"))
+        if size > MAX_FILE_BYTES:
+            print(f"fout: {path.name}: het dossier wordt {size / 1024 / 1024:.1f} MB; een "
+                  f"kennisbestand mag hooguit {MAX_FILE_BYTES // 1024 // 1024} MB zijn",
+                  file=sys.stderr)
+            refused = True
+            continue
         try:  # what we write must read back as a valid dossier
             data, _ = parse_yaml(target, text)
             Dossier.model_validate(data)
         except (YamlFileError, ValueError) as exc:
             print(f"fout: {path.name}: het dossier is niet geldig te schrijven ({exc})",
                   file=sys.stderr)
-            return 1
-        plan.append((path, result, target, text))
-
-    if not args.dry_run and not args.force:
-        existing = [(path, target) for path, _, target, _ in plan if target.exists()]
-        for path, target in existing:
-            print(f"fout: {path.name}: {target} bestaat al; gebruik --force om het te "
-                  "overschrijven of --id voor een andere naam", file=sys.stderr)
-        if existing:
-            print("niets geschreven", file=sys.stderr)
-            return 1
+            refused = True
+            continue
+        plan.append((path, result, target, text, replaces is not None))
+    if refused:
+        print("niets geschreven", file=sys.stderr)
+        return 1
 
     written = []
-    for path, result, target, text in plan:
+    for path, result, target, text, replace in plan:
         if args.dry_run:
             continue
         try:
-            write_atomic(target, text, overwrite=args.force)
+            write_atomic(target, text, overwrite=replace)
         except FileExistsError:
             print(f"fout: {path.name}: {target} bestaat al (net aangemaakt?); niets "
                   "overschreven", file=sys.stderr)
@@ -122,8 +233,8 @@ def run(args) -> int:
             return 1
         written.append(target)
 
-    for path, result, target, _ in plan:
-        shown = None if args.dry_run else _display(target)
+    for path, result, target, _, replace in plan:
+        shown = None if args.dry_run else _display(target) + (" (vervangen)" if replace else "")
         for line in summarise(result, path.name, shown, names):
             print(line, file=report)
     if args.dry_run:
@@ -131,20 +242,23 @@ def run(args) -> int:
     elif written:
         print(f"{len(written)} dossier(s) geschreven naar {_display(folder)}; controleer ze en "
               "zet 'status: vastgesteld' als de inhoud klopt", file=report)
+    if new_kb and (written or args.dry_run):
+        print(f"let op: {_display(out_root)} was nog geen kennisbank (geen registers, geen map "
+              "dossiers): " + ("er is een nieuwe gemaakt, " if written else "er zou een nieuwe "
+              "komen, ") + "zonder raadsleden, fracties en afkortingen. Een tikfout in --out? "
+              "Een nieuwe kennisbank maakt u met 'briefing init MAP'.", file=sys.stderr)
     if args.json:
-        data = [to_json_data(result.dossier) for _, result, _, _ in plan]
+        data = [to_json_data(result.dossier) for _, result, _, _, _ in plan]
         json.dump(data[0] if len(data) == 1 else data, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     return 0
 
 
-def _free_id(wanted: str, folder: Path, taken: dict, batch: set[str]) -> str:
-    """The wanted id, or wanted-2, -3 ... when another dossier file or another file in
-    this run already uses it. Its own file name (<id>.yaml) in the knowledge base is not
-    'taken': writing there is an overwrite, which needs --force."""
+def _free_id(wanted: str, taken: set[str]) -> str:
+    """The wanted id, or wanted-2, -3 ... when a dossier (or file) in the knowledge base or
+    in this run already has it: a different document that happens to get the same id."""
     candidate, counter = wanted, 1
-    while candidate in batch or (candidate in taken and taken[candidate] is not None and
-                                 taken[candidate].resolve() != (folder / f"{candidate}.yaml").resolve()):
+    while candidate in taken:
         counter += 1
         candidate = f"{wanted}-{counter}"
     return candidate

@@ -4,7 +4,6 @@ writes nothing, --json prints the dossier, and broken input fails cleanly with e
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +18,14 @@ from tests.conftest import REPO
 SEEDS = Path(__file__).parent / "seeds"
 SEED_002 = SEEDS / "002_fa814430e892bf7f.txt"
 ID_002 = "2024-09-18-raadsvragen-paroolartikel-werken-gemeente-amsterdam"
+
+
+@pytest.fixture
+def kb_copy(kb_copy):
+    """The bundled knowledge base without the dossier made from seed 002: import refuses a
+    document that is already there (see tests/tooling/test_import_duplicates.py)."""
+    (kb_copy / "dossiers" / "raad-2024-09-18-paroolartikel.yaml").unlink()
+    return kb_copy
 
 
 def dossier_files(kb: Path) -> set[str]:
@@ -135,11 +142,15 @@ def test_several_files_into_a_new_folder(tmp_path, capsys):
 
 
 def test_same_id_twice_in_one_run_gets_a_suffix(tmp_path, capsys):
-    copy = tmp_path / "kopie.txt"
-    shutil.copy(SEED_002, copy)
+    # Two different notes that happen to get the same id (same title, no date).
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("Onderwerp: Parkeren binnenstad\n\nKernboodschap\n\n- De tarieven stijgen.\n",
+                     encoding="utf-8")
+    second.write_text("Onderwerp: Parkeren binnenstad\n\nKernboodschap\n\n- De tarieven dalen.\n",
+                      encoding="utf-8")
     out = tmp_path / "kb"
-    assert main(["import", str(SEED_002), str(copy), "--out", str(out)]) == 0
-    assert dossier_files(out) == {f"{ID_002}.yaml", f"{ID_002}-2.yaml"}
+    assert main(["import", str(first), str(second), "--out", str(out)]) == 0
+    assert dossier_files(out) == {"parkeren-binnenstad.yaml", "parkeren-binnenstad-2.yaml"}
     assert load_knowledge(out).errors == []
 
 
