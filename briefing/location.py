@@ -140,7 +140,7 @@ def ensure_writable(path: Path | str) -> None:
     target = Path(path).expanduser().resolve()
     if _inside(target, bundled_example().resolve()):
         raise ReadOnlyKnowledge(
-            f"{path} is de meegeleverde voorbeeldkennisbank: daarin schrijft briefing niet. "
+            f"{path} is de meegeleverde voorbeeldkennisbank: die is alleen te lezen. "
             + WRITE_HINT)
     if _inside(target, package_dir()):
         raise ReadOnlyKnowledge(

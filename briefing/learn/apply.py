@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from briefing.fileio import write_atomic
+from briefing.location import ReadOnlyKnowledge, ensure_writable  # noqa: F401  (used by commands.learn)
 from briefing.learn.proposals import Proposal
 from briefing.learn.yamledit import Addition, EditError, add_variants
 from briefing.model.dossier import Dossier
@@ -22,25 +23,9 @@ from briefing.model.dossier import Dossier
 BOM = b"\xef\xbb\xbf"
 
 
-class ReadOnlyKnowledgeBase(Exception):
-    """A write into the bundled example knowledge base; the message is Dutch."""
-
-
-def ensure_writable(root: Path) -> None:
-    """The one place where `learn` asks whether it may write into this knowledge base."""
-    # Issue 12 (tooling) adds the shared guard for the bundled read-only example and
-    # `briefing init`; until it is on main this mirrors its rule: the example is the package's
-    # knowledge/ (in a source checkout the top-level knowledge/ folder), and nothing is ever
-    # written inside the installed package.
-    import briefing
-
-    package = Path(briefing.__file__).resolve().parent
-    example = package.parent / "knowledge"
-    target = Path(root).expanduser().resolve()
-    if any(target == folder or folder in target.parents for folder in (example, package)):
-        raise ReadOnlyKnowledgeBase(
-            f"{root} is de meegeleverde voorbeeldkennisbank: die is alleen te lezen. Maak uw "
-            "eigen kennisbank met 'briefing init MAP' en gebruik die met --kb MAP")
+# The shared guard (briefing.location): the bundled example and the installation are never
+# written to; the message is Dutch and points to `briefing init`.
+ReadOnlyKnowledgeBase = ReadOnlyKnowledge
 
 
 @dataclass
