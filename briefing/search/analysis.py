@@ -19,7 +19,7 @@ from typing import Iterable
 from whoosh.lang.snowball.dutch import DutchStemmer
 
 # Bump when anything here changes what goes into the index: old cached indexes are rebuilt.
-ANALYSIS_VERSION = 11
+ANALYSIS_VERSION = 14
 
 _STEMMER = DutchStemmer()
 
@@ -119,6 +119,10 @@ def stem(word: str) -> str:
         return stem(_IRREGULAR[word])
     if word.endswith("'s"):
         word = word[:-2]
+    if len(word) > 7 and word.endswith(("heid", "heden")):
+        # A -heid noun keeps its own stem: 'openheid' is not 'openen', 'vertrouwelijkheid' is
+        # not 'vertrouwen'. Its adjective is an extra form of it (heid_base).
+        return word[:-5] + "heid" if word.endswith("heden") else word
     # Plural -s after a vowel (sancties, vacatures, pagina's, bureaus): Snowball keeps it.
     if len(word) > 5 and word.endswith("s") and word[-2] in "eiouay" and not word.endswith(
             ("ees", "ies", "us", "ers", "ens", "oos", "ces", "nis")) or word.endswith(("ties", "eaus")):
@@ -363,7 +367,7 @@ def _token(word: str, vocabulary: frozenset[str]) -> Token:
     verb = verb_stem(word)
     if verb and verb != base and verb not in forms:
         forms.append(verb)
-    for adjective in iteit_bases(word):
+    for adjective in (*iteit_bases(word), *heid_base(word)):
         if adjective != base and adjective not in forms:
             forms.append(adjective)
     for verb in (nominal_verb(word), past_tense_verb(word)):
@@ -376,9 +380,9 @@ def _token(word: str, vocabulary: frozenset[str]) -> Token:
             # '-koming' is the noun of 'komen': meet the verb ('tot stand gekomen').
             if part.endswith("ing") and len(part) <= 7:
                 part = part[:-3] + "en"
-            part_stem = stem(part)
-            if part_stem != base and part_stem not in parts and len(part_stem) >= 3:
-                parts.append(part_stem)
+            for part_stem in (stem(part), *heid_base(part)):
+                if part_stem != base and part_stem not in parts and len(part_stem) >= 3:
+                    parts.append(part_stem)
     return Token(word, base, tuple(forms), tuple(parts))
 
 
@@ -400,6 +404,13 @@ def past_tense_verb(word: str) -> str | None:
                 return None
             return stem(core + "en")
     return None
+
+
+def heid_base(word: str) -> tuple[str, ...]:
+    """The adjective behind a -heid noun: veiligheid -> veilig, duidelijkheid -> duidelijk."""
+    if len(word) <= 7 or not word.endswith(("heid", "heden")):
+        return ()
+    return (stem(word[:-5] if word.endswith("heden") else word[:-4]),)
 
 
 def iteit_bases(word: str) -> tuple[str, ...]:

@@ -11,7 +11,10 @@ from briefing.search.cards import Card
 
 # A count, not a year or a date: "45 afgerond", "zestig acties", "drie vertrouwenspersonen".
 _COUNT_RE = re.compile(
-    r"(?:(?<![\d/-])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?(?!\s*(?:januari|februari|maart|april|mei|"
+    # a range of a count: 'minimaal 8-10 raadsleden', '30-40 fractieleden'
+    r"(?:(?<![\d/-])\d+\s?-\s?\d+(?=\s+[a-z])(?!\s+(?:januari|februari|maart|april|mei|juni|"
+    r"juli|augustus|september|oktober|november|december)\b)"
+    r"|(?<![\d/-])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?(?!\s*(?:januari|februari|maart|april|mei|"
     r"juni|juli|augustus|september|oktober|november|december)\b)(?![\d/-]|[.,]\d)"
     r"|\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|"
     r"twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig|honderd|duizend|"

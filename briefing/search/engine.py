@@ -11,6 +11,7 @@ import threading
 import types
 from collections import OrderedDict
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -32,7 +33,7 @@ from briefing.search.index import (
 from briefing.search.query import MAX_FOLLOW_UP_CONCEPTS, QueryPlan, QueryUnderstanding
 from briefing.search import cardterms
 from briefing.search.cardterms import CardTerms
-from briefing.search.ranking import CONTESTED_MARGIN, Features, Scorer, certainty_of
+from briefing.search.ranking import Features, Scorer, certainty_of
 from briefing.search.results import Result, SearchOptions
 
 CANDIDATES = 30              # Whoosh's top-N that the fusion re-ranks
@@ -43,6 +44,9 @@ POSTINGS_BUDGET = 2500       # postings Whoosh may read per query (keeps p95 low
 CONCEPT_PENALTY = 0.85       # a concept answer ranks below an equally good vetted one
 ACTIVE_DOSSIER_BONUS = 0.08
 MEMBER_BONUS = 0.15          # the member named in the question asked this one
+ANCHOR_CARD_BONUS = 0.12     # a follow-up: the card that answered the previous question
+ANCHOR_DOSSIER_BONUS = 0.10  # ... and the other cards of its dossier (a follow-up stays on
+                             # its subject: as strong as the dossier chosen for the meeting)
 
 
 class SearchEngine:
@@ -171,30 +175,64 @@ class SearchEngine:
         if not query or not query.strip():
             return []
         plan = self.plan(query, options)
-        results = self._search_plan(plan, options)
+        anchor = self._anchor(options) if plan.follow_up else None
+        results = self._search_plan(plan, options, anchor)
         if options.context and not plan.follow_up and self._short(plan) \
                 and self.no_good_answer(results):
             # A short question that finds nothing good on its own may lean on the previous
             # one without saying so ("kosten?"): try it in that context, keep the better.
             retry = self._search_plan(
-                self.understanding.plan(query, options.context, follow_up=True), options)
+                self.understanding.plan(query, options.context, follow_up=True), options,
+                self._anchor(options))
             if retry and (not results or _rank_of(retry[0].certainty)
                           > _rank_of(results[0].certainty)):
                 return retry
         return results
+
+    def _anchor(self, options: SearchOptions) -> tuple[int, str] | None:
+        """The card the previous question found (and its dossier): a follow-up stays there
+        unless its own words clearly point elsewhere ("en de kosten?" after a question on a
+        voordracht is about that voordracht, not about a line elsewhere that says 'kost')."""
+        if not options.context or not options.context.strip():
+            return None
+        previous = self._search_plan(self.understanding.plan(options.context),
+                                     replace(options, context=None, limit=1))
+        if not previous:
+            return None
+        index = self._by_id.get(previous[0].card_id)
+        return None if index is None else (index, previous[0].dossier_id)
 
     @staticmethod
     def _short(plan: QueryPlan) -> bool:
         own = [c for c in plan.concepts if c.source == "query"]
         return len(own) <= MAX_FOLLOW_UP_CONCEPTS
 
-    def _search_plan(self, plan: QueryPlan, options: SearchOptions) -> list[Result]:
+    def _search_plan(self, plan: QueryPlan, options: SearchOptions,
+                     anchor: tuple[int, str] | None = None) -> list[Result]:
         if plan.empty:
             return []
         hits = self._retrieve(plan, options)
+        if anchor is not None and all(index != anchor[0] for index, _, _ in hits) \
+                and self._allowed(anchor[0], options):
+            # The previous answer is always a candidate for its follow-up ("en waarom?").
+            hits.append((anchor[0], 0.0, self.card_terms(anchor[0])))
         if not hits:
             return []
-        return self._rank(plan, hits, options)
+        return self._rank(plan, hits, options, anchor)
+
+    def _allowed(self, index: int, options: SearchOptions) -> bool:
+        """Whether the filters of these options let this card through (for the anchor card,
+        which does not come from Whoosh)."""
+        card = self.cards[index]
+        if not options.include_concept and not card.vetted:
+            return False
+        if not options.include_embargo and card.embargo_until is not None and \
+                is_under_embargo(types.SimpleNamespace(embargo_until=card.embargo_until),  # type: ignore[arg-type]
+                                 datetime.now().astimezone()):
+            return False
+        if options.member or options.party:
+            return False  # a filtered search keeps to what the filter finds
+        return True
 
     @staticmethod
     def no_good_answer(results: list[Result]) -> bool:
@@ -382,7 +420,7 @@ class SearchEngine:
                  **{k: round(v, 3) for k, v in f.parts.items()}} for f in ranked]
 
     def _score(self, plan: QueryPlan, hits: list[tuple[int, float, CardTerms]],
-               options: SearchOptions) -> list[Features]:
+               options: SearchOptions, anchor: tuple[int, str] | None = None) -> list[Features]:
         if not hits:
             return []
         scorer = Scorer(plan, max(score for _, score, _ in hits) or 1.0)
@@ -396,6 +434,11 @@ class SearchEngine:
                 features.score += ACTIVE_DOSSIER_BONUS
             if member_key and member_key in card.member_keys:
                 features.score += MEMBER_BONUS
+            if anchor is not None:
+                if index == anchor[0]:
+                    features.score += ANCHOR_CARD_BONUS
+                elif card.dossier_id == anchor[1]:
+                    features.score += ANCHOR_DOSSIER_BONUS
             if not card.vetted:
                 features.score *= CONCEPT_PENALTY
             out.append(features)
@@ -408,17 +451,24 @@ class SearchEngine:
             return card.title
         return card.line_texts[features.best_lines[0]]
 
+    def _lead(self, ranked: list[Features]) -> float:
+        """How far the top card is ahead of the best card with another answer (a card that
+        marks the same line, such as a question repeating a section, is no rival)."""
+        best = self._best_text(ranked[0])
+        for other in ranked[1:]:
+            if self._best_text(other) != best:
+                return ranked[0].score - other.score
+        return ranked[0].score
+
     def _rank(self, plan: QueryPlan, hits: list[tuple[int, float, CardTerms]],
-              options: SearchOptions) -> list[Result]:
-        ranked = self._score(plan, hits, options)
+              options: SearchOptions, anchor: tuple[int, str] | None = None) -> list[Result]:
+        ranked = self._score(plan, hits, options, anchor)
         top = ranked[0].score if ranked else 1.0
-        contested = len(ranked) > 1 and ranked[1].score > top - CONTESTED_MARGIN \
-            and self._best_text(ranked[1]) != self._best_text(ranked[0])
         results = []
         ceiling = "hoog"
         for rank, features in enumerate(ranked[:max(1, options.limit)]):
             certainty = certainty_of(features, features.score / top if top else 0.0,
-                                     contested=contested and rank == 0)
+                                     lead=self._lead(ranked) if rank == 0 else None)
             # Never surer further down the list than at the top.
             certainty = min(certainty, ceiling, key=_rank_of)
             ceiling = certainty

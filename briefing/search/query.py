@@ -38,12 +38,16 @@ from briefing.search.lexicon import dutch_zipf_table, salience
 MAX_QUERY_CHARS = 1000      # a question read out in full is rarely longer; the rest is noise
 MAX_CONCEPTS = 40
 TYPO_CUTOFF = 80            # rapidfuzz ratio (0-100) for a typo correction
+TYPO_MAX_ZIPF = 3.5         # words more common than this in everyday Dutch are not typos
 FOLLOW_UP_WORDS = frozenset({"en", "maar", "ook", "dus", "tenslotte", "verder", "nog"})
 # Words that point back at what was just discussed: "wat kost dat?", "hoeveel zijn het er?"
 ANAPHORA = frozenset({"dat", "dit", "die", "deze", "daar", "daarvan", "daarvoor", "daarmee",
                       "daarover", "hiervan", "hiervoor", "hiermee", "hierover", "ervan", "ervoor",
                       "erover", "ermee", "zij", "ze", "hun", "hen"})
 MAX_FOLLOW_UP_CONCEPTS = 3
+# A follow-up is a short turn: "en wat voegen die dan toe naast de mensen die er al zitten?"
+# A long question that happens to start with "En" brings its own subject.
+FOLLOW_UP_MAX_WORDS = 15
 # How much everyday frequency counts for a word the knowledge base knows (1: fully, as for an
 # unknown word; 0: not at all, its idf in the knowledge base alone decides).
 KNOWN_SALIENCE = 0.5
@@ -81,6 +85,9 @@ class Concept:
     idf: float = 1.0
     source: str = "query"          # query | member | party | context
     unknown: bool = False          # no word of it (nor a correction) is in the knowledge base
+    # Known only through the parts of a compound: 'ondernemingsraad' has 'raad', 'thuiswerk-
+    # beleid' has 'werk' and 'beleid', but the knowledge base never speaks of the thing itself.
+    parts_only: bool = False
 
     @property
     def names_only(self) -> bool:
@@ -102,6 +109,7 @@ class QueryPlan:
     follow_up: bool = False
     content_words: list[str] = field(default_factory=list)   # for fuzzy similarity
     answer_type: str | None = None     # "aantal" (hoeveel ...) or "datum" (wanneer ...)
+    explicit_count: bool = False       # asks for a number in so many words: hoeveel, aantal
 
     def weighted_terms(self, names: bool = False) -> dict[str, float]:
         """Every index term worth asking Whoosh for, with its weight; names=True: only the
@@ -203,9 +211,11 @@ class QueryUnderstanding:
         follow_up=None decides by the wording, True/False forces it."""
         text = clean(text)
         plan = QueryPlan(text=text)
-        raw = [(fold(m.group()), m.group()) for m in _RAW_WORD_RE.finditer(
-            unicodedata.normalize("NFC", text))]
+        normalised = unicodedata.normalize("NFC", text)
+        matches = list(_RAW_WORD_RE.finditer(normalised))
+        raw = [(fold(m.group()), m.group()) for m in matches]
         words_ = [w for w, _ in raw]
+        clause_weight = clause_weights(normalised, [m.start() for m in matches], words_)
         still_typing = bool(text) and not (text[-1].isspace() or text[-1] in ".?!,;:")
         used = [False] * len(words_)
         concepts: list[Concept] = []
@@ -258,7 +268,10 @@ class QueryUnderstanding:
         for position, concept, _ in content:
             if not self._matches_index(concept):
                 typing = still_typing and position == last_index
-                concept.alts.extend(self._repairs(concept.word, typing))
+                if typing or self._zipf.get(concept.word, 0.0) < TYPO_MAX_ZIPF:
+                    # A common Dutch word the knowledge base lacks is not a typo of a word it
+                    # has: 'mooie' is not 'motie', 'kwijt' is not 'kwint'.
+                    concept.alts.extend(self._repairs(concept.word, typing))
         # Corrected words take part in phrases ('gemeentelijk managment team' is GMT), with
         # the weight of their correction.
         readings = []
@@ -278,12 +291,15 @@ class QueryUnderstanding:
             for other in self._synonyms.get((head,), ()):
                 if all(a.terms != other for a in concept.alts):
                     concept.alts.append(Alt(other, 0.6, "head-synonym"))
+        for position, concept, _ in content:
+            concept.weight *= clause_weight[position]
         plan.concepts = _dedupe(concepts)[:MAX_CONCEPTS]
         plan.answer_type = answer_type(words_)
+        plan.explicit_count = explicit_amount(words_)
         if context:
             own = [c for c in plan.concepts if c.source == "query"]
             if follow_up is None:
-                follow_up = len(own) <= MAX_FOLLOW_UP_CONCEPTS and is_follow_up(words_)
+                follow_up = len(words_) <= FOLLOW_UP_MAX_WORDS and is_follow_up(words_)
             if follow_up:
                 plan.follow_up = True
                 context_plan = self.plan(context)
@@ -301,6 +317,9 @@ class QueryUnderstanding:
             best = max(idfs, default=0.0)
             concept.idf = best if best > 0 else self.unknown_idf
             concept.unknown = best == 0
+            concept.parts_only = best > 0 and not concept.names_only and not any(
+                a.kind not in ("parts", "head-synonym") and all(t in self.df for t in a.terms)
+                for a in concept.alts)
             if best == 0:
                 concept.alts = [a for a in concept.alts if a.weight >= 1.0] or concept.alts[:1]
             if not concept.names_only:
@@ -503,6 +522,20 @@ QUANTITY_WORDS = frozenset({"hoeveel", "aantal", "percentage", "procent", "hoeve
 TIME_WORDS = frozenset({"wanneer", "hoelang", "datum", "tijdpad", "termijn"})
 
 
+COST_WORDS = frozenset({"kost", "kosten", "gekost", "kostte", "kostten"})
+
+
+def explicit_amount(words_: list[str]) -> bool:
+    """A question that asks for a number in so many words: 'hoeveel', 'aantal', 'percentage',
+    'hoe veel/hoog/groot', 'wat kost/heeft ... gekost'. A card without any number in it cannot
+    answer it (whereas 'de kosten' alone may be answered by how they are covered)."""
+    if any(w in QUANTITY_WORDS for w in words_):
+        return True
+    if any(a == "hoe" and b in ("veel", "hoog", "groot") for a, b in zip(words_, words_[1:])):
+        return True
+    return "wat" in words_ and any(w in COST_WORDS and w != "kosten" for w in words_)
+
+
 def answer_type(words_: list[str]) -> str | None:
     """What kind of answer a question wants: 'aantal' for "hoeveel ...", 'datum' for
     "wanneer ..." / "sinds wanneer ..." (not "wanneer" as a mere conjunction mid-sentence)."""
@@ -540,16 +573,61 @@ def _add_alt(concept: Concept, terms: tuple[str, ...], weight: float, kind: str)
 
 
 def _dedupe(concepts: list[Concept]) -> list[Concept]:
-    """A word said twice ('WPI ... wpi') is one concept."""
-    seen: set[tuple[str, ...]] = set()
+    """A word said twice ('WPI ... wpi') is one concept, as heavy as its heaviest mention (a
+    word of the question itself outweighs the same word in the preamble)."""
+    seen: dict[tuple[str, ...], Concept] = {}
     out = []
     for concept in concepts:
         key = concept.alts[0].terms if concept.alts else (concept.word,)
         if key in seen:
+            seen[key].weight = max(seen[key].weight, concept.weight)
             continue
-        seen.add(key)
+        seen[key] = concept
         out.append(concept)
     return out
+
+
+# A spoken turn in a committee: "Dank u wel, voorzitter. Ik lees in de brief dat ... Prima,
+# mooie woorden. Maar waarom duurt het invullen van een vacature zo lang?" The question itself
+# is the sentence with a question mark or one that opens like a question; the rest (thanks,
+# preamble, side remarks, opinions) still says what it is about, but weighs less.
+_SENTENCE_END_RE = re.compile(r"[.?!;:]+(?=\s|$)|\n")
+QUESTION_OPENERS = frozenset("""
+wat wie waarom hoe wanneer waar welke welk hoeveel hoelang waarover waardoor waarvoor
+kan kunt kunnen is zijn wordt worden gaat gaan komt komen heeft hebben klopt zit zitten
+krijgen krijg krijgt moet moeten mag mogen wil wilt zou zouden herkent herkennen weet weten
+deelt delen vindt ziet staat staan doet doen
+""".split())
+PREAMBLE_WEIGHT = 0.6
+
+
+def clause_weights(text: str, starts: list[int], words_: list[str]) -> list[float]:
+    """Per word of a question: 1 inside a question sentence, PREAMBLE_WEIGHT elsewhere when
+    the turn has several sentences of which at least one asks something; 1 for all otherwise."""
+    if not starts:
+        return []
+    bounds = [m.end() for m in _SENTENCE_END_RE.finditer(text)]
+    sentence_of = []
+    sentence = 0
+    for start in starts:
+        while sentence < len(bounds) and bounds[sentence] <= start:
+            sentence += 1
+        sentence_of.append(sentence)
+    count = sentence_of[-1] + 1
+    if count < 2:
+        return [1.0] * len(starts)
+    asking = set()
+    for number in range(count):
+        members = [i for i, s in enumerate(sentence_of) if s == number]
+        if not members:
+            continue
+        end = bounds[number] if number < len(bounds) else len(text)
+        opener = words_[members[0]]
+        if "?" in text[starts[members[-1]]:end] or opener in QUESTION_OPENERS:
+            asking.add(number)
+    if not asking or len(asking) == count:
+        return [1.0] * len(starts)
+    return [1.0 if s in asking else PREAMBLE_WEIGHT for s in sentence_of]
 
 
 def _fold_words(text: str) -> list[str]:

@@ -79,7 +79,7 @@ def test_verb_forms_meet_nouns_and_infinitives():
 def test_compound_splits_against_the_vocabulary():
     analyzer = Analyzer(["medewerkers", "tevredenheid", "onderzoek"])
     token = analyzer.token("medewerkerstevredenheidsonderzoek")
-    assert set(token.parts) == {stem("medewerker"), stem("tevredenheid"), stem("onderzoek")}
+    assert set(token.parts) >= {stem("medewerker"), stem("tevredenheid"), stem("onderzoek")}
     # ... so a card with the compound and a question with the loose words share terms
     compound = set(analyzer.terms("het medewerkerstevredenheidsonderzoek"))
     loose = set(analyzer.terms("tevredenheid van medewerkers"))
@@ -90,6 +90,16 @@ def test_compound_with_a_leading_particle():
     analyzer = Analyzer(["stand", "bestuursopdracht"])
     token = analyzer.token("totstandkoming")
     assert stem("stand") in token.parts and stem("komen") in token.parts
+
+
+def test_a_heid_noun_keeps_its_own_stem_with_its_adjective_as_a_form():
+    """'openheid' is not 'openen' and 'vertrouwelijkheid' is not 'vertrouwen' (a synonym of
+    one is not a synonym of the other), but 'veiligheid' still finds 'veilig'."""
+    analyzer = Analyzer()
+    assert stem("openheid") != stem("openen")
+    assert stem("vertrouwelijkheid") != stem("vertrouwen")
+    assert set(analyzer.terms("veiligheid")) & set(analyzer.terms("veilig"))
+    assert stem("mogelijkheden") == stem("mogelijkheid")
 
 
 def test_no_split_into_suffixes_or_of_plain_words():
