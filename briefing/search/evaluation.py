@@ -61,6 +61,34 @@ class NegativeReport:
     positives: int = 0
     wrong_confident: int = 0         # positives whose top result is wrong yet not 'laag'
     wrong_high: int = 0              # ... and even 'hoog'
+    # The calibration of the certainty label (positives only): per level of the top result,
+    # how many questions and how many of those had the right card on top ...
+    levels: dict[str, list[int]] = field(
+        default_factory=lambda: {"hoog": [0, 0], "middel": [0, 0], "laag": [0, 0]})
+    # ... and how often "geen voorbereid antwoord" was said when the top was right / wrong.
+    top_right: int = 0
+    top_right_no_answer: int = 0
+    top_wrong: int = 0
+    top_wrong_no_answer: int = 0
+
+    def calibration(self) -> dict[str, Any]:
+        def share(k: int, n: int) -> float | None:
+            return round(k / n, 3) if n else None
+
+        return {
+            "per_niveau": {level: {"vragen": n, "bovenste_juist": k, "aandeel_juist": share(k, n)}
+                           for level, (n, k) in self.levels.items()},
+            "geen_antwoord": {
+                "bij_juiste_top": {"gezegd": self.top_right_no_answer, "van": self.top_right,
+                                   "aandeel": share(self.top_right_no_answer, self.top_right)},
+                "bij_foute_top": {"gezegd": self.top_wrong_no_answer, "van": self.top_wrong,
+                                  "aandeel": share(self.top_wrong_no_answer, self.top_wrong)},
+                "zonder_voorbereid_antwoord": {"gezegd": self.said_no_answer, "van": self.n,
+                                               "aandeel": share(self.said_no_answer, self.n)},
+            },
+            "foute_top_met_hoog": {"aantal": self.wrong_high, "van": self.positives,
+                                   "aandeel": share(self.wrong_high, self.positives)},
+        }
 
 
 def load_queries(path: Path | str) -> list[EvalQuery]:
@@ -139,6 +167,17 @@ def evaluate(engine, queries: list[EvalQuery], baselines: bool = True):
             negative.positives_confident += rank == 1 and confident
             negative.wrong_confident += rank != 1 and confident
             negative.wrong_high += rank != 1 and bool(results) and results[0].certainty == "hoog"
+            no_answer = SearchEngine.no_good_answer(results)
+            if results:
+                level = negative.levels.setdefault(results[0].certainty, [0, 0])
+                level[0] += 1
+                level[1] += rank == 1
+            if rank == 1:
+                negative.top_right += 1
+                negative.top_right_no_answer += no_answer
+            else:
+                negative.top_wrong += 1
+                negative.top_wrong_no_answer += no_answer
     return reports, negative
 
 
@@ -230,7 +269,33 @@ def format_table(reports: list[SystemReport], negative: NegativeReport) -> str:
     if negative.n:
         lines.append(f"vragen zonder voorbereid antwoord herkend: "
                      f"{negative.said_no_answer}/{negative.n}")
+    if negative.positives or negative.n:
+        lines.append("")
+        lines.extend(format_calibration(negative))
     return "\n".join(lines)
+
+
+def _fraction(k: int, n: int) -> str:
+    return f"{k}/{n} ({k / n:.0%})" if n else f"{k}/0"
+
+
+def format_calibration(negative: NegativeReport) -> list[str]:
+    """The calibration of the certainty label, in Dutch: can the adviser trust it?"""
+    lines = ["kalibratie van de zekerheid (bovenste resultaat):",
+             "  zekerheid  vragen  bovenste juist"]
+    for level, (n, k) in negative.levels.items():
+        right = f"{k / n:.0%}" if n else "-"
+        lines.append(f"  {level:<9}  {n:>6}  {right:>14}")
+    lines.append('  "geen voorbereid antwoord" gezegd:')
+    lines.append(f"    bij een juist antwoord bovenaan:   "
+                 f"{_fraction(negative.top_right_no_answer, negative.top_right)}")
+    lines.append(f"    bij een fout antwoord bovenaan:    "
+                 f"{_fraction(negative.top_wrong_no_answer, negative.top_wrong)}")
+    lines.append(f"    bij een vraag zonder voorbereid antwoord: "
+                 f"{_fraction(negative.said_no_answer, negative.n)}")
+    lines.append(f"  fout antwoord bovenaan met zekerheid hoog: "
+                 f"{_fraction(negative.wrong_high, negative.positives)}")
+    return lines
 
 
 def to_json(reports: list[SystemReport], negative: NegativeReport) -> dict[str, Any]:
@@ -249,4 +314,5 @@ def to_json(reports: list[SystemReport], negative: NegativeReport) -> dict[str, 
             "zonder_antwoord": negative.n,
             "zonder_antwoord_herkend": negative.said_no_answer,
         },
+        "kalibratie": negative.calibration(),
     }

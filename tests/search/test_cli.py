@@ -88,7 +88,12 @@ def test_eval_reports_engine_and_baselines(capsys, small_kb_path, tmp_path):
     assert code == 0
     assert "engine" in out and "whoosh-standaard" in out and "rapidfuzz" in out
     assert "paraphrase" in out and "totaal" in out
+    assert "kalibratie van de zekerheid" in out and "geen voorbereid antwoord" in out
     code, out, _ = run(capsys, "eval", str(queries), "--kb", str(small_kb_path), "--json")
     data = json.loads(out)
     assert data["systemen"]["engine"]["totaal"]["recall@1"] == 1.0
     assert data["zekerheid"]["zonder_antwoord_herkend"] == 1
+    calibration = data["kalibratie"]
+    assert set(calibration["per_niveau"]) == {"hoog", "middel", "laag"}
+    assert sum(v["vragen"] for v in calibration["per_niveau"].values()) == 2
+    assert calibration["geen_antwoord"]["zonder_voorbereid_antwoord"]["van"] == 1

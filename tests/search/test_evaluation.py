@@ -48,3 +48,24 @@ def test_evaluate_passes_the_context_to_the_engine(tmp_path):
     assert ("en de kosten?", "Komt er een meldpunt?") in contexts
     assert ("kosten meldpunt", None) in contexts
     assert reports[0].overall.r1 == 2
+
+
+def test_calibration_counts_per_level_and_no_answer(tmp_path):
+    path = tmp_path / "ronde.yaml"
+    path.write_text("- {id: a, query: kosten, expect: 250.000 euro, kind: half}\n"
+                    "- {id: b, query: iets anders, expect: niet in de kaart, kind: half}\n"
+                    "- {id: c, query: parkeren, expect: null, kind: none}\n", encoding="utf-8")
+    engine = _RecordingEngine()
+    _, negative = evaluate(engine, load_queries(path), baselines=False)
+    calibration = negative.calibration()
+    assert calibration["per_niveau"]["hoog"] == {"vragen": 2, "bovenste_juist": 1,
+                                                 "aandeel_juist": 0.5}
+    assert calibration["geen_antwoord"]["bij_juiste_top"]["van"] == 1
+    assert calibration["geen_antwoord"]["bij_foute_top"]["van"] == 1
+    assert calibration["geen_antwoord"]["zonder_voorbereid_antwoord"] == {
+        "gezegd": 0, "van": 1, "aandeel": 0.0}
+    assert calibration["foute_top_met_hoog"]["aantal"] == 1
+    from briefing.search.evaluation import format_calibration
+
+    text = "\n".join(format_calibration(negative))
+    assert "hoog" in text and "50%" in text and "geen voorbereid antwoord" in text
