@@ -23,6 +23,12 @@ class KnowledgeBase:
     # Per dossier id: its file and a map back to line numbers (for lint and errors).
     paths: dict[str, Path] = field(default_factory=dict)
     sources: dict[str, SourceMap] = field(default_factory=dict)
+    # Per file (relative path): a hash of the bytes whose content is in use (a broken file that
+    # keeps its last good version keeps that version's hash). The index is kept per file by it.
+    digests: dict[str, str] = field(default_factory=dict)
+    # Per dossier file: (hash, dossier, source map, problems) of its last parse, so that a
+    # reload parses only the files that changed.
+    parsed: dict[Path, tuple] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def errors(self) -> list[Problem]:

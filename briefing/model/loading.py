@@ -14,7 +14,7 @@ from briefing.model.knowledge import KnowledgeBase
 from briefing.model.problems import WARNING, Problem
 from briefing.model.registers import Abbreviation, Member, Party, Registers
 from briefing.model.validation import translate
-from briefing.model.yamlsource import SourceMap, YamlFileError, load_yaml_file
+from briefing.model.yamlsource import MAX_FILE_BYTES, SourceMap, YamlFileError, load_yaml_file
 
 REGISTER_FILES = {
     "raadsleden.yaml": ("raadsleden", Member),
@@ -52,6 +52,7 @@ def load_knowledge(root: Path | str, previous: KnowledgeBase | None = None) -> K
             digest.update(str(path).encode())
             return None
         digest.update(str(path.relative_to(root)).encode() + b"\0" + raw + b"\0")
+        kb.digests[path.relative_to(root).as_posix()] = hashlib.sha256(raw).hexdigest()
         return data, source
 
     registers: dict[str, list[BaseModel]] = {}
@@ -64,6 +65,7 @@ def load_knowledge(root: Path | str, previous: KnowledgeBase | None = None) -> K
         items = _validate_register(path, loaded, key, model, kb) if loaded else None
         if items is None and previous is not None:
             items = _previous_register(previous, key)
+            _keep_digest(kb, previous, path)
             if items:
                 kb.problems.append(Problem(path, None, "vorige versie blijft in gebruik", WARNING))
         registers[key] = items or []
@@ -76,6 +78,7 @@ def load_knowledge(root: Path | str, previous: KnowledgeBase | None = None) -> K
             synonyms = _validate_synonyms(path, *loaded, kb)
         elif previous is not None:
             synonyms = previous.registers.synonyms
+            _keep_digest(kb, previous, path)
 
     kb.registers = Registers(
         members=registers.get("raadsleden", []),  # type: ignore[arg-type]
@@ -91,10 +94,17 @@ def load_knowledge(root: Path | str, previous: KnowledgeBase | None = None) -> K
     for path in knowledge_files(root):
         if path.parent != folder:
             continue
-        loaded = read(path)
-        dossier, source = _validate_dossier(path, loaded, kb) if loaded else (None, None)
+        dossier, source = _unchanged(kb, previous, path, digest)
+        if dossier is None:
+            start = len(kb.problems)
+            loaded = read(path)
+            dossier, source = _validate_dossier(path, loaded, kb) if loaded else (None, None)
+            if dossier is not None:
+                kb.parsed[path] = (kb.digests[path.relative_to(root).as_posix()], dossier,
+                                   source, kb.problems[start:])
         if dossier is None and previous is not None:
             dossier, source = _previous_dossier(previous, path)
+            _keep_digest(kb, previous, path)
             if dossier is not None:
                 kb.problems.append(Problem(
                     path, None, "dit bestand is kapot; de vorige goede versie blijft in gebruik",
@@ -220,6 +230,49 @@ def _previous_register(previous: KnowledgeBase, key: str) -> list[BaseModel]:
     reg = previous.registers
     return {"raadsleden": reg.members, "fracties": reg.parties,
             "afkortingen": reg.abbreviations}[key]  # type: ignore[return-value]
+
+
+def _unchanged(kb: KnowledgeBase, previous: KnowledgeBase | None, path: Path, digest):
+    """The dossier of the previous load when the file's bytes are the same (no parsing)."""
+    memo = previous.parsed.get(path) if previous is not None else None
+    if memo is None:
+        return None, None
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return None, None
+        raw = path.read_bytes()
+    except OSError:
+        return None, None
+    file_digest = hashlib.sha256(raw).hexdigest()
+    if file_digest != memo[0]:
+        return None, None
+    relative = path.relative_to(kb.root)
+    digest.update(str(relative).encode() + b"\0" + raw + b"\0")
+    kb.digests[relative.as_posix()] = file_digest
+    kb.problems.extend(memo[3])
+    kb.parsed[path] = memo
+    return memo[1], memo[2]
+
+
+def _keep_digest(kb: KnowledgeBase, previous: KnowledgeBase, path: Path) -> None:
+    """A file that keeps its previous version keeps that version's hash."""
+    relative = path.relative_to(kb.root).as_posix()
+    if relative in previous.digests:
+        kb.digests[relative] = previous.digests[relative]
+    else:
+        kb.digests.pop(relative, None)
+
+
+def read_dossier(path: Path) -> tuple[Dossier | None, list[Problem]]:
+    """One dossier file on its own, as load_knowledge() reads it (for the index, which
+    keeps the other files' cards and parses only a changed one)."""
+    kb = KnowledgeBase(root=path.parent)
+    try:
+        data, source, _ = load_yaml_file(path)
+    except YamlFileError as exc:
+        return None, [exc.problem]
+    dossier, _ = _validate_dossier(path, (data, source), kb)
+    return dossier, kb.problems
 
 
 def _previous_dossier(previous: KnowledgeBase, path: Path):

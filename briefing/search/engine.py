@@ -14,19 +14,21 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import Sequence
 
 from briefing.model.knowledge import KnowledgeBase, is_under_embargo
 from briefing.model.registers import Registers, fold as fold_name
-from briefing.search.cards import Card, build_cards
+from briefing.search.cards import Card, dossier_cards
 from briefing.search.index import (
     BM25_B,
     BM25_K1,
     FIELD_B,
     FIELD_WEIGHTS,
     Built,
+    Source,
     cache_root,
     load_cached,
-    open_or_build,
+    open_or_update,
     touch,
     weighting,
 )
@@ -60,8 +62,8 @@ class SearchEngine:
         self.fingerprint = fingerprint
         self.registers = registers
         self._built = built
-        self.cards: list[Card] = built.cards
-        self._by_id = {card.card_id: i for i, card in enumerate(self.cards)}
+        self.cards: Sequence[Card] = built.cards    # decoded on first use
+        self._by_id = {card_id: i for i, card_id in enumerate(built.index.ids)}
         self.understanding = QueryUnderstanding(built.vocab, registers)
         self._analyzer = self.understanding.analyzer
         self._pool: list = []                       # idle Whoosh searchers
@@ -69,12 +71,11 @@ class SearchEngine:
         self._docsets: dict[str, frozenset[int]] = {}
         self._lengths: dict[str, dict[int, int]] = {}  # field -> docnum -> field length
         self._embargo = {}
-        for card in self.cards:
-            if card.embargo_until is not None:
-                self._embargo[card.dossier_id] = card.embargo_until
         self._dossiers = {}
-        for card in self.cards:
-            self._dossiers.setdefault(card.dossier_id, card.dossier_title)
+        for dossier_id, title, embargo_until in built.dossiers:
+            if embargo_until is not None:
+                self._embargo[dossier_id] = embargo_until
+            self._dossiers.setdefault(dossier_id, title)
 
     # --- opening -----------------------------------------------------------------------------
     @classmethod
@@ -93,7 +94,9 @@ class SearchEngine:
             with cls._lock:
                 engine = cls._engines.get(memo_key)
             if engine is None:
-                built = open_or_build(build_cards(kb), fingerprint, cache_dir, kb.registers)
+                sources, register_files = _sources(kb)
+                built = open_or_update(sources, fingerprint, cache_dir, kb.registers,
+                                       register_files)
                 engine = cls(built, kb.registers, fingerprint)
                 with cls._lock:
                     cls._remember(memo_key, engine)
@@ -105,17 +108,22 @@ class SearchEngine:
     def open_folder(cls, root: Path | str, cache_dir: Path | None = None) -> "SearchEngine":
         """Fast start for the CLI: with a warm cache, the knowledge files are only hashed, not
         parsed. Falls back to loading the knowledge base."""
-        from briefing.search.fingerprint import quick_fingerprint
+        from briefing.search.fingerprint import file_digests
 
         root = Path(root)
-        fingerprint = quick_fingerprint(root)
-        if fingerprint:
+        found = file_digests(root)
+        if found:
+            fingerprint, files = found
             memo_key = f"{fingerprint}|{cache_dir or cache_root()}"
             with cls._lock:
                 engine = cls._engines.get(memo_key)
                 if engine is not None:
                     return engine
             built = load_cached(fingerprint, cache_dir)
+            if built is None:
+                # A dossier file changed: update the cached index from the files alone,
+                # parsing only the changed ones (when the registers are unchanged).
+                built = _update_from_files(files, fingerprint, cache_dir)
             if built is not None and built.registers is not None:
                 engine = cls(built, built.registers, fingerprint)
                 with cls._lock:
@@ -479,9 +487,14 @@ class SearchEngine:
 
 def scored_postings(searcher, fieldname: str, term: str, lengths: dict[int, int] | None = None):
     """(docnum, BM25F score) for every posting of a term, with Whoosh's statistics and its
-    BM25F formula (per-field B, as in index.weighting()). Reads whole postings blocks of the
+    BM25F formula (per-field B, as in index.weighting()). The index's own searcher (store.py)
+    computes it directly; for a Whoosh searcher this reads whole postings blocks of the
     whoosh3 codec (pinned) instead of calling four methods per posting; any other matcher
     goes through Whoosh's public, slower interface."""
+    own = getattr(searcher, "scored_postings", None)
+    if own is not None:
+        yield from own(fieldname, term)
+        return
     reader = searcher.reader()
     matcher = reader.postings(fieldname, term) if searcher.is_atomic() else None
     if matcher is None or not all(hasattr(matcher, name) for name in _BLOCK_API):
@@ -520,6 +533,67 @@ _BLOCK_API = ("_read_ids", "_read_weights", "_ids", "_weights", "_next_block")
 
 def _rank_of(certainty: str) -> int:
     return {"laag": 0, "middel": 1, "hoog": 2}.get(certainty, 0)
+
+
+def _sources(kb: KnowledgeBase) -> tuple[list[Source], dict[str, str]]:
+    """The dossiers of a loaded knowledge base as the index sees them: file, hash of the
+    bytes in use, and how to make their cards (only called for changed dossiers)."""
+    import hashlib
+    import json
+
+    from briefing.search.fingerprint import register_digests
+
+    registers = kb.registers
+    digests = kb.digests
+    sources = []
+    for dossier in kb.dossiers:
+        dossier_id = dossier.id or ""
+        path = kb.paths.get(dossier_id)
+        relative = ""
+        if path is not None:
+            try:
+                relative = path.relative_to(kb.root).as_posix()
+            except ValueError:
+                relative = ""
+        digest = digests.get(relative) if relative else None
+        if digest is None:
+            raw = json.dumps(dossier.to_data(), sort_keys=True, default=str)
+            digest = "content-" + hashlib.sha256(raw.encode()).hexdigest()
+
+        def load(dossier=dossier, dossier_id=dossier_id):
+            return (dossier_id, dossier.title, dossier.embargo_until,
+                    dossier_cards(dossier, registers))
+        sources.append(Source(relative, digest, load, dossier_id))
+    return sources, register_digests(digests) if digests else {"code": "1"}
+
+
+def _update_from_files(files, fingerprint: str, cache_dir: Path | None) -> Built | None:
+    """The index of a knowledge folder from the closest cached generation with the same
+    register files, parsing only dossier files it does not know. None: no such generation."""
+    from briefing.model.loading import read_dossier
+    from briefing.search.index import find_registers
+
+    from briefing.search.fingerprint import register_digests
+
+    register_files = register_digests({f.relative: f.digest for f in files})
+    found = find_registers(register_files, cache_dir)
+    if found is None:
+        return None
+    registers, hint = found
+    sources = []
+    for item in files:
+        if not item.is_dossier:
+            continue
+
+        def load(path=item.path):
+            dossier, _ = read_dossier(path)
+            if dossier is None:
+                return None
+            return (dossier.id or "", dossier.title, dossier.embargo_until,
+                    dossier_cards(dossier, registers))
+        sources.append(Source(item.relative, item.digest, load))
+    return open_or_update(sources, fingerprint, cache_dir, registers, register_files,
+                          base_hint=hint)
 
 
 def _content_fingerprint(kb: KnowledgeBase) -> str:

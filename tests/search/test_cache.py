@@ -77,14 +77,102 @@ def test_unwritable_cache_falls_back_to_memory(small_kb, tmp_path, monkeypatch):
     assert engine.search("wat kost het meldpunt")[0].card_id == "personeel/vraag-4"
 
 
-def test_damaged_cache_is_rebuilt(small_kb_path):
+def _forget_segments() -> None:
+    """As a new process would: no segment remembered from earlier reads."""
+    from briefing.search import index
+
+    SearchEngine._engines.clear()
+    index._SEGMENTS.clear()
+
+
+@pytest.mark.parametrize("damage", ["manifest", "segment", "vocab", "registers", "words"])
+def test_damaged_cache_is_rebuilt(small_kb_path, damage):
     engine = SearchEngine.open(load_knowledge(small_kb_path))
     folder = engine.index_path
-    (folder / "cards.pickle").write_bytes(b"broken")
-    SearchEngine._engines.clear()
-    rebuilt = SearchEngine.open(load_knowledge(small_kb_path))
-    assert rebuilt.built_now and rebuilt.index_path == folder
-    assert rebuilt.search("wat kost het meldpunt")[0].card_id == "personeel/vraag-4"
+    name = {"manifest": "manifest.json", "vocab": "vocab.json", "registers": "registers.json",
+            "words": "words.json"}.get(damage) or next(p.name for p in folder.glob("seg-*"))
+    path = folder / name
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])   # truncated
+    _forget_segments()
+    reopened = SearchEngine.open(load_knowledge(small_kb_path))
+    if damage != "words":   # words.json is only read to update: a damaged one costs a rebuild then
+        assert reopened.built_now and reopened.index_path == folder
+    assert reopened.search("wat kost het meldpunt")[0].card_id == "personeel/vraag-4"
+    _forget_segments()
+    done = subprocess.run([sys.executable, "-m", "briefing", "ask", "--kb", str(small_kb_path),
+                           "--", "wat kost het meldpunt"], cwd=REPO, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0 and "Traceback" not in done.stderr
+
+
+class Planted:
+    """A pickle that would create a file when unpickled."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (open, (str(self.marker), "w"))
+
+
+def test_a_planted_pickle_is_never_unpickled(small_kb_path, tmp_path):
+    import pickle
+
+    engine = SearchEngine.open(load_knowledge(small_kb_path))
+    folder = engine.index_path
+    marker = tmp_path / "pwned"
+    planted = pickle.dumps(Planted(marker))
+    for name in ("cards.pickle", "vocab.pickle", "registers.pickle", "manifest.json",
+                 *(p.name for p in folder.glob("seg-*"))):
+        (folder / name).write_bytes(planted)
+    _forget_segments()
+    reopened = SearchEngine.open(load_knowledge(small_kb_path))
+    assert reopened.search("wat kost het meldpunt")[0].card_id == "personeel/vraag-4"
+    _forget_segments()
+    done = subprocess.run([sys.executable, "-m", "briefing", "ask", "--kb", str(small_kb_path),
+                           "--", "wat kost het meldpunt"], cwd=REPO, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert not marker.exists()
+
+
+def test_the_search_package_never_unpickles_or_evals():
+    for path in (REPO / "briefing" / "search").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for word in ("import pickle", "pickle.load", "marshal", "eval(", "exec("):
+            assert word not in text, f"{path.name}: {word}"
+
+
+def test_a_write_error_in_the_cache_falls_back_to_memory(small_kb, monkeypatch):
+    import errno
+
+    from briefing.search import index
+
+    def full(path, raw):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(index, "_write", full)
+    engine = SearchEngine.open(small_kb)
+    assert engine.index_path is None
+    assert engine.search("wat kost het meldpunt")[0].card_id == "personeel/vraag-4"
+    assert not [p for p in cache_root().iterdir() if not p.name.startswith(".")]
+
+
+FULL_DISK = """
+import resource, signal, sys
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)      # a write past the limit fails with EFBIG
+resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+from briefing.cli import main
+sys.exit(main(["ask", "--kb", sys.argv[1], "--", "wat kost het meldpunt"]))
+"""
+
+
+def test_a_full_disk_gives_an_answer_and_no_traceback(small_kb_path):
+    done = subprocess.run([sys.executable, "-c", FULL_DISK, str(small_kb_path)], cwd=REPO,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "250.000 euro" in done.stdout
 
 
 def test_quick_fingerprint_matches_the_loader(small_kb_path, bundled_kb):
