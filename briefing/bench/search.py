@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import itertools
 import json
 import os
 import random
@@ -124,6 +125,8 @@ class Generator:
         self.nouns = NOUNS + sorted(compounds) + sorted(names)
         # Zipf: the base nouns come up most, compounds and names in few cards each.
         self.weights = [1.0 / (i + 1) ** 1.0 for i in range(len(self.nouns))]
+        # Cumulative once (random.choices would add them up on every call): same draws.
+        self.cum_weights = list(itertools.accumulate(self.weights))
         self.members = []
         for i in range(45):
             name = " ".join(self.rng.sample(SURNAMES, 1 + (i % 3 == 0)))
@@ -131,7 +134,7 @@ class Generator:
             self.members.append((name, party[1][0] if party[1] else party[0]))
 
     def noun(self) -> str:
-        return self.rng.choices(self.nouns, self.weights)[0]
+        return self.rng.choices(self.nouns, cum_weights=self.cum_weights)[0]
 
     def fill(self, template: str) -> str:
         r = self.rng

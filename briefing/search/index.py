@@ -28,6 +28,7 @@ analysed again. The knowledge folder is never written to."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import json
@@ -728,11 +729,46 @@ def _update(previous: State | None, sources: list[Source], fingerprint: str, reg
     if previous is not None:
         state.homes = {n: previous.homes[n] for n in segments if n in previous.homes}
         state.sums = {n: previous.sums[n] for n in segments if n in previous.sums}
-    if previous is not None and previous.prepared is not None \
-            and set(previous.surface) == set(surface):
-        state.prepared = previous.prepared  # same words: the same preparation
+    if previous is not None and previous.prepared is not None:
+        state.prepared = _prepare_again(previous.prepared, set(previous.surface), state)
     _maybe_merge(state)
     return state
+
+
+def _prepare_again(prepared: dict[str, Any], old_words: set[str], state: State
+                   ) -> dict[str, Any] | None:
+    """What query.prepare_vocabulary() would give for the new vocabulary, from the previous
+    preparation: the phonetic keys of words that came or went, the registers' phrases analysed
+    again (cheap); the rest (the everyday-Dutch table) does not depend on the knowledge base.
+    The incremental tests compare the result with a full preparation."""
+    from briefing.search.analysis import phonetic
+    from briefing.search.query import QueryUnderstanding
+
+    new_words = set(state.surface)
+    if new_words == old_words:
+        return prepared
+    keys = prepared.get("phonetic")
+    if not isinstance(keys, dict):
+        return None
+    keys = {k: list(v) for k, v in keys.items()}
+    for word in old_words - new_words:
+        if len(word) >= 4:
+            group = keys.get(phonetic(word))
+            if group and word in group:
+                group.remove(word)
+                if not group:
+                    del keys[phonetic(word)]
+    for word in sorted(new_words - old_words):
+        if len(word) >= 4:
+            group = keys.setdefault(phonetic(word), [])
+            group.insert(bisect.bisect_left(group, word), word)
+    understanding = QueryUnderstanding.__new__(QueryUnderstanding)
+    understanding.vocab, understanding.registers = state.vocabulary(), state.registers
+    understanding.analyzer = understanding.vocab.analyzer()
+    out = dict(prepared)
+    out.update(phonetic=keys, abbreviations=understanding._abbreviations(),
+               synonyms=understanding._synonym_map())
+    return out
 
 
 def _entry_cards(state: State | None, entry: Entry) -> list[Card]:

@@ -125,14 +125,16 @@ def test_new_removed_and_renamed_files_and_vocabulary_changes(generated, tmp_pat
 def test_many_edits_merge_segments_and_still_equal_a_full_build(generated, tmp_path):
     cache = tmp_path / "cache"
     SearchEngine.open(load_knowledge(generated), cache_dir=cache)
-    paths = sorted((generated / "dossiers").glob("dossier-*.yaml"))[:4]
+    paths = sorted((generated / "dossiers").glob("dossier-*.yaml"))[:5]
+    counts = []
     for number, path in enumerate(paths):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         data["kernboodschap"].append(f"Nieuwe kernregel nummer {number} over kademuren.")
         _dump(path, data)
         SearchEngine._engines.clear()
         updated = SearchEngine.open(load_knowledge(generated), cache_dir=cache)
-        assert len(updated._built.index.segments) <= 2
+        counts.append(len(updated._built.index.segments))
+    assert max(counts) <= 6 and 1 in counts   # merged back into one segment on the way
     _same(updated, _full(generated, tmp_path))
 
 
