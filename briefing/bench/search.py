@@ -317,6 +317,30 @@ def bench_size(questions: int, query_count: int, workdir: Path) -> dict:
         asks.append(time.perf_counter() - t0)
         if done.returncode != 0:
             raise SystemExit(f"briefing ask faalde: {done.stderr}")
+    # One line edited in one dossier, as an adviser does during a meeting: what the app's
+    # reload does (load again, reusing unchanged files; update the index), and `ask` right after.
+    edited = sorted((root / "dossiers").glob("*.yaml"))[len(kb.dossiers) // 2]
+    text = edited.read_text(encoding="utf-8")
+    marker = "Het pontveer naar Zeeburgereiland vaart vanaf maart elke tien minuten."
+    first_line = next(line for line in text.splitlines() if line.startswith("- ")
+                      or line.startswith("  - "))
+    edited.write_text(text.replace(first_line, first_line.split("- ")[0] + "- " + marker, 1),
+                      encoding="utf-8")
+    start = time.perf_counter()
+    kb2 = load_knowledge(root, previous=kb)
+    engine2 = SearchEngine.open(kb2)
+    reload_seconds = time.perf_counter() - start
+    found_live = any(marker in r.line_texts or marker in (r.title or "")
+                     for r in engine2.search("pontveer zeeburgereiland tien minuten", options))
+    edited.write_text(text.replace(first_line, first_line.split("- ")[0] + "- " + marker
+                                   + " Ook in het weekend.", 1), encoding="utf-8")
+    t0 = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "briefing", "ask", "--kb", str(root), "--",
+                           "pontveer zeeburgereiland weekend"], env=env, capture_output=True,
+                          text=True)
+    ask_after_edit = time.perf_counter() - t0
+    if done.returncode != 0:
+        raise SystemExit(f"briefing ask faalde: {done.stderr}")
     return {
         "vragen": questions, "kaarten": cards, "dossiers": len(kb.dossiers),
         "laden_s": round(load_seconds, 2),
@@ -330,7 +354,43 @@ def bench_size(questions: int, query_count: int, workdir: Path) -> dict:
         "typen_p95_ms": round(percentile(typing, 0.95), 2),
         "zonder_resultaat": empty,
         "ask_warm_s": round(statistics.median(asks), 3),
+        "herladen_na_bewerking_s": round(reload_seconds, 3),
+        "herladen_gevonden": found_live,
+        "ask_na_bewerking_s": round(ask_after_edit, 3),
+        "ask_na_bewerking_gevonden": "zeeburgereiland" in done.stdout.lower(),
     }
+
+
+BUILD_ONLY = """
+import json, os, resource, sys, time
+from pathlib import Path
+from briefing.model import load_knowledge
+from briefing.search.engine import SearchEngine
+kb = load_knowledge(Path(sys.argv[1]))
+start = time.perf_counter()
+engine = SearchEngine.open(kb)
+seconds = time.perf_counter() - start
+print(json.dumps({"seconds": seconds, "cards": len(engine.cards),
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}))
+"""
+
+
+def bench_build(questions: int, workdir: Path) -> dict:
+    """Index build speed and peak memory (of the whole process, knowledge base loaded) for a
+    knowledge base of this size, in a process of its own."""
+    root = workdir / f"kb-build-{questions}"
+    write_kb(root, questions)
+    env = dict(os.environ, XDG_CACHE_HOME=str(workdir / f"cache-build-{questions}"))
+    done = subprocess.run([sys.executable, "-c", BUILD_ONLY, str(root)], env=env,
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"bouwen faalde: {done.stderr}")
+    result = json.loads(done.stdout)
+    shutil.rmtree(root, ignore_errors=True)
+    return {"vragen": questions, "kaarten": result["cards"],
+            "bouwen_s": round(result["seconds"], 2),
+            "bouwsnelheid_vragen_per_s": round(questions / result["seconds"]),
+            "piekgeheugen_mb": result["peak_mb"]}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -339,9 +399,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,10000",
                         help="aantallen vragen, komma-gescheiden (standaard 1000,10000)")
     parser.add_argument("--queries", type=int, default=400, help="zoekvragen per grootte")
+    parser.add_argument("--build-sizes", default="50000",
+                        help="alleen bouwen (snelheid, piekgeheugen), komma-gescheiden "
+                        "(standaard 50000; leeg: niet)")
     parser.add_argument("--json", action="store_true", help="uitvoer als JSON")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    build_sizes = [int(s) for s in args.build_sizes.split(",") if s.strip()]
     workdir = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
     old_cache = os.environ.get("XDG_CACHE_HOME")
     rows = []
@@ -350,6 +414,10 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(bench_size(size, args.queries, workdir))
             if not args.json:
                 print(format_row(rows[-1]), flush=True)
+        for size in build_sizes:
+            rows.append(bench_build(size, workdir))
+            if not args.json:
+                print(format_build_row(rows[-1]), flush=True)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
         if old_cache is None:
@@ -368,8 +436,17 @@ def format_row(row: dict) -> str:
         f"{row['bouwsnelheid_vragen_per_s']} vragen/s; zoeken mediaan {row['zoeken_mediaan_ms']} ms, "
         f"p95 {row['zoeken_p95_ms']} ms (max {row['zoeken_max_ms']} ms, {row['zoekvragen']} vragen); "
         f"per toetsaanslag mediaan {row['typen_mediaan_ms']} ms, p95 {row['typen_p95_ms']} ms; "
-        f"briefing ask (warme cache) {row['ask_warm_s']} s"
+        f"briefing ask (warme cache) {row['ask_warm_s']} s; na een bewerkte regel: "
+        f"herladen (app) {row['herladen_na_bewerking_s']} s"
+        f"{'' if row['herladen_gevonden'] else ' (NIET GEVONDEN)'}, briefing ask "
+        f"{row['ask_na_bewerking_s']} s{'' if row['ask_na_bewerking_gevonden'] else ' (NIET GEVONDEN)'}"
     )
+
+
+def format_build_row(row: dict) -> str:
+    return (f"{row['vragen']:>6} vragen ({row['kaarten']} kaarten): index bouwen "
+            f"{row['bouwen_s']} s = {row['bouwsnelheid_vragen_per_s']} vragen/s; piekgeheugen "
+            f"{row['piekgeheugen_mb']} MB")
 
 
 if __name__ == "__main__":

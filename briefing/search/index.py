@@ -580,6 +580,15 @@ def _find_base(base: Path, sources: list[Source], reg_hash: str, exclude: Path,
     """The cached generation sharing the most dossiers with these sources (same registers
     and versions), or None."""
     wanted = {(s.path, s.digest) for s in sources}
+    # The last generations this process made (the app's reload): no need to read them back.
+    recent: tuple[int, State] | None = None
+    with _STATES_LOCK:
+        states = list(_STATES)
+    for state in states:
+        if state.registers_hash == reg_hash and (state.path is None or state.path.parent == base):
+            shared = sum(1 for e in state.entries if (e.path, e.digest) in wanted)
+            if shared and (recent is None or shared > recent[0]):
+                recent = (shared, state)
     best: tuple[int, float, Path] | None = None
     candidates = []
     try:
@@ -605,6 +614,8 @@ def _find_base(base: Path, sources: list[Source], reg_hash: str, exclude: Path,
             continue
         if shared and (best is None or (shared, mtime) > best[:2]):
             best = (shared, mtime, folder)
+    if recent is not None and (best is None or recent[0] >= best[0]):
+        return recent[1]
     if best is None:
         return None
     state = _load(best[2])
@@ -824,6 +835,17 @@ def _maybe_merge(state: State) -> None:
     state.segments = {name: merged}
 
 
+# The newest generations made by this process, with their long words (for the next update).
+_STATES: list[State] = []
+_STATES_LOCK = threading.Lock()
+
+
+def _remember_state(state: State) -> None:
+    with _STATES_LOCK:
+        _STATES.insert(0, state)
+        del _STATES[2:]
+
+
 # --- writing a generation -----------------------------------------------------------------
 def _save(state: State, base: Path, final: Path) -> Built:
     """Write the generation aside and rename it into place; any write error leaves the index
@@ -832,6 +854,7 @@ def _save(state: State, base: Path, final: Path) -> Built:
         base.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{final.name[:8]}-", dir=base))
     except OSError:
+        _remember_state(state)
         return state.built(True)
     try:
         _write_state(state, tmp)
@@ -854,12 +877,14 @@ def _save(state: State, base: Path, final: Path) -> Built:
     except OSError:
         shutil.rmtree(tmp, ignore_errors=True)
         state.path = None
+        _remember_state(state)
         return state.built(True)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     state.path = final
     state.homes = {name: final for name in state.segments}
+    _remember_state(state)
     _cleanup(base, keep=final)
     return state.built(True)
 
