@@ -24,6 +24,7 @@ from rapidfuzz.distance import OSA
 from briefing.model.registers import Member, Party, Registers
 from briefing.search.analysis import (
     FILLER_WORDS,
+    PARTICLES,
     STOP_WORDS,
     Analyzer,
     fold,
@@ -285,6 +286,7 @@ class QueryUnderstanding:
         concepts = [c for c in concepts if id(c) not in dropped]
         self._compound_abbreviations(compounds)
         self._joined_words(content)
+        self._separated_particles(normalised, matches, words_, content)
         # A compound is a kind of its last part: 'diversiteitsdoelen' are 'doelen', so the
         # synonyms of 'doel' count too, a little less.
         for concept, head in heads:
@@ -419,6 +421,36 @@ class QueryUnderstanding:
             first.alts = [Alt(meaning, 1.0), Alt((term,), 0.95, "abbreviation")]
             dropped.update(id(c) for _, c, _ in targets[1:])
         return dropped
+
+    def _separated_particles(self, text: str, matches, words_: list[str], content) -> None:
+        """A separable verb whose particle ends the clause: 'wat raden de onderzoekers de
+        leiding aan?' is 'aanraden', 'hoe vullen jullie die vacatures in?' is 'invullen'. Each
+        word of the clause joined with the particle becomes a form of it when the knowledge
+        base (or a synonym group) knows the joined verb."""
+        if not content:
+            return
+        bounds = [m.end() for m in _SENTENCE_END_RE.finditer(text)] + [len(text)]
+        by_position = {position: concept for position, concept, _ in content}
+        clause_start = 0
+        for bound in bounds:
+            inside = [i for i, m in enumerate(matches) if clause_start <= m.start() < bound]
+            clause_start = bound
+            if len(inside) < 3 or words_[inside[-1]] not in PARTICLES:
+                continue
+            particle = words_[inside[-1]]
+            for i in inside[1:-1]:
+                concept = by_position.get(i)
+                word = words_[i]
+                # only what can be a finite verb: 'raden', 'vult', 'stel'; not 'leiding'
+                if concept is None or not word.isalpha() or not (
+                        word.endswith(("en", "t", "d")) or len(word) <= 5) \
+                        or word.endswith(("ing", "heid", "tie", "teit", "schap")):
+                    continue
+                joined = self.analyzer.token(particle + word).stem
+                if joined in self.df:
+                    _add_alt(concept, (joined,), 0.9, "form")
+                for other in self._synonyms.get((joined,), ()):
+                    _add_alt(concept, other, 0.8, "synonym")
 
     def _joined_words(self, content) -> None:
         """A compound typed as two words ('antidiscriminatie voorziening', 'vertrouwens

@@ -114,3 +114,14 @@ def test_an_abbreviation_listed_twice_has_two_meanings(tmp_path):
     for text in ("de sociale dienst", "werk participatie en inkomen"):
         concepts = engine.plan(text).concepts
         assert len(concepts) == 1 and any(a.terms == ("wpi",) for a in concepts[0].alts)
+
+
+def test_a_particle_at_the_end_of_the_clause_joins_its_verb(engine):
+    """'hoe vullen jullie die vacatures in?' is about 'invullen' (Dutch puts the particle of a
+    separable verb at the end of a main clause)."""
+    plan = engine.plan("hoe vullen jullie die vacatures nu in?")
+    vullen = next(c for c in plan.concepts if c.word == "vullen")
+    assert (stem("invullen"),) in [a.terms for a in vullen.alts]
+    plan = engine.plan("hoe is de leiding geregeld in?")
+    leiding = next(c for c in plan.concepts if c.word == "leiding")
+    assert all(a.kind != "form" for a in leiding.alts)
