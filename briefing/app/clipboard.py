@@ -57,7 +57,7 @@ def fallback_copy(text: str, folder: Path | None, commands: list[list[str]]) -> 
     if folder is not None:
         try:
             file = folder / CLIPBOARD_FILE
-            write_atomic(file, text)
+            write_atomic(file, text, private=True)
         except OSError as exc:
             file, error = None, f"kon {CLIPBOARD_FILE} niet schrijven: {exc.strerror or exc}"
     for argv in commands:

@@ -81,8 +81,13 @@ class Variant(_Model):
     question: str = Field(alias="vraag")
 
 
+# Question numbers are small; a bound keeps a pasted 5,000-digit "number" from reaching code
+# that prints it (Python refuses to turn an int of more than 4,300 digits into text).
+MAX_NUMBER = 999_999
+
+
 class Question(_Model):
-    number: int | None = Field(default=None, alias="nummer")
+    number: int | None = Field(default=None, alias="nummer", ge=0, le=MAX_NUMBER)
     id: str | None = None
     member: str | None = Field(default=None, alias="raadslid")
     party: str | None = Field(default=None, alias="fractie")
@@ -97,7 +102,7 @@ class Question(_Model):
 class SourceLine(_Model):
     """A source line the importer could not place, kept so nothing is lost."""
 
-    line: int | None = Field(default=None, alias="regel")
+    line: int | None = Field(default=None, alias="regel", ge=0, le=10**9)
     text: str = Field(alias="tekst")
 
 

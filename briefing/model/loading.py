@@ -4,17 +4,25 @@ and a broken file is skipped (or its last good version kept) so the rest stays u
 from __future__ import annotations
 
 import hashlib
+import os
+import re
+import stat
+import time
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from briefing.fileio import STALE_TEMP_SECONDS
 from briefing.model.dossier import Dossier
 from briefing.model.knowledge import KnowledgeBase
 from briefing.model.problems import WARNING, Problem
 from briefing.model.registers import Abbreviation, Member, Party, Registers
 from briefing.model.validation import translate
-from briefing.model.yamlsource import MAX_FILE_BYTES, SourceMap, YamlFileError, load_yaml_file
+from briefing.model.yamlsource import (
+    SourceMap, YamlFileError, control_text_lines, file_kind, load_yaml_file, read_bytes_limited,
+)
+from briefing.safetext import printable, printable_data
 
 REGISTER_FILES = {
     "raadsleden.yaml": ("raadsleden", Member),
@@ -25,14 +33,91 @@ SYNONYMS_FILE = "synoniemen.yaml"
 DOSSIER_DIR = "dossiers"
 
 
+# What fileio.write_atomic leaves behind when it is killed: .NAME.yaml.XXXXXXXX.tmp. Younger
+# than STALE_TEMP_SECONDS it is probably a write in progress (an import, the app).
+TEMP_FILE = re.compile(r"\..+\.ya?ml\.[A-Za-z0-9_]+\.tmp")
+
+
 def knowledge_files(root: Path) -> list[Path]:
-    """Every file that belongs to the knowledge base, in a stable order."""
-    files = [root / name for name in (*REGISTER_FILES, SYNONYMS_FILE) if (root / name).is_file()]
+    """Every file that belongs to the knowledge base, in a stable order: regular files inside
+    the knowledge folder only (see scan_knowledge)."""
+    return scan_knowledge(root)[0]
+
+
+def scan_knowledge(root: Path) -> tuple[list[Path], list[Problem]]:
+    """The knowledge files, and problems with what was left out.
+
+    A symbolic link is followed only when it stays inside the knowledge folder: a link in
+    dossiers/ to a geheim dossier elsewhere, /etc/passwd or /proc/self/environ is never read
+    (a knowledge base arrives by git, and git stores links). FIFOs, devices and sockets are
+    never opened. Temporary files of an interrupted write are reported once they are stale."""
+    root = Path(root)
+    problems: list[Problem] = []
+    try:
+        real_root = root.resolve()
+    except (OSError, RuntimeError):
+        return [], problems
+    candidates = [root / name for name in (*REGISTER_FILES, SYNONYMS_FILE)]
     folder = root / DOSSIER_DIR
-    if folder.is_dir():
-        files += sorted(p for p in folder.iterdir()
-                        if p.suffix in (".yaml", ".yml") and p.is_file())
-    return files
+    for directory in (root, folder):
+        try:
+            names = sorted(os.listdir(directory))
+        except OSError:
+            continue
+        if directory == folder:
+            candidates += [folder / n for n in names if n.endswith((".yaml", ".yml"))]
+        for name in names:
+            if TEMP_FILE.fullmatch(name):
+                problem = _stale_temp_file(directory / name)
+                if problem:
+                    problems.append(problem)
+    files = []
+    for path in candidates:
+        try:
+            mode = os.lstat(path).st_mode
+        except OSError:
+            continue
+        if stat.S_ISLNK(mode):
+            try:
+                target = path.resolve(strict=True)
+                mode = os.stat(target).st_mode
+            except (OSError, RuntimeError):
+                problems.append(Problem(path, None, "symbolische link die nergens naar wijst; "
+                                        "wordt overgeslagen", WARNING))
+                continue
+            if not target.is_relative_to(real_root):
+                problems.append(Problem(
+                    path, None,
+                    f"symbolische link naar een bestand buiten de kennismap ({_link_text(path)});"
+                    " wordt niet gelezen. Zet het bestand zelf in de kennismap als het erbij hoort"))
+                continue
+        if stat.S_ISDIR(mode):
+            continue
+        if not stat.S_ISREG(mode):
+            problems.append(Problem(path, None, f"{file_kind(mode)}, geen gewoon bestand; "
+                                    "wordt niet gelezen"))
+            continue
+        files.append(path)
+    return files, problems
+
+
+def _link_text(path: Path) -> str:
+    try:
+        return printable(os.readlink(path))
+    except OSError:
+        return "?"
+
+
+def _stale_temp_file(path: Path) -> Problem | None:
+    try:
+        age = time.time() - os.lstat(path).st_mtime
+    except OSError:
+        return None
+    if age < STALE_TEMP_SECONDS:
+        return None
+    return Problem(path, None, "tijdelijk bestand van een afgebroken schrijfactie (import, "
+                   "export of de app werd onderbroken); controleer of de echte versie goed is en "
+                   "verwijder dit bestand, anders neemt 'git add' het mee")
 
 
 def load_knowledge(root: Path | str, previous: KnowledgeBase | None = None) -> KnowledgeBase:
@@ -43,6 +128,9 @@ def load_knowledge(root: Path | str, previous: KnowledgeBase | None = None) -> K
         kb.problems.append(Problem(root, None, "map met kennisbestanden bestaat niet"))
         return kb
     digest = hashlib.sha256()
+    files, scan_problems = scan_knowledge(root)
+    kb.problems.extend(scan_problems)
+    accepted = set(files)
 
     def read(path: Path) -> tuple[Any, SourceMap] | None:
         try:
@@ -53,16 +141,25 @@ def load_knowledge(root: Path | str, previous: KnowledgeBase | None = None) -> K
             return None
         digest.update(str(path.relative_to(root)).encode() + b"\0" + raw + b"\0")
         kb.digests[path.relative_to(root).as_posix()] = hashlib.sha256(raw).hexdigest()
-        return data, source
+        return _cleaned(path, data, source, kb), source
+
+    def validated(path: Path, validate) -> Any:
+        """validate(loaded) for one file; a bug or an unforeseen value costs only that file."""
+        try:
+            loaded = read(path)
+            return None if loaded is None else validate(loaded)
+        except Exception as exc:  # noqa: BLE001 - one bad file must not take the rest down
+            kb.problems.append(_internal_problem(path, exc))
+            return None
 
     registers: dict[str, list[BaseModel]] = {}
     for name, (key, model) in REGISTER_FILES.items():
         path = root / name
-        if not path.is_file():
-            kb.problems.append(Problem(path, None, "registerbestand ontbreekt", WARNING))
+        if path not in accepted:
+            if not any(p.path == path for p in scan_problems):
+                kb.problems.append(Problem(path, None, "registerbestand ontbreekt", WARNING))
             continue
-        loaded = read(path)
-        items = _validate_register(path, loaded, key, model, kb) if loaded else None
+        items = validated(path, lambda loaded: _validate_register(path, loaded, key, model, kb))
         if items is None and previous is not None:
             items = _previous_register(previous, key)
             _keep_digest(kb, previous, path)
@@ -72,10 +169,10 @@ def load_knowledge(root: Path | str, previous: KnowledgeBase | None = None) -> K
 
     synonyms: list[list[str]] = []
     path = root / SYNONYMS_FILE
-    if path.is_file():
-        loaded = read(path)
-        if loaded is not None:
-            synonyms = _validate_synonyms(path, *loaded, kb)
+    if path in accepted:
+        found = validated(path, lambda loaded: _validate_synonyms(path, *loaded, kb))
+        if found is not None:
+            synonyms = found
         elif previous is not None:
             synonyms = previous.registers.synonyms
             _keep_digest(kb, previous, path)
@@ -91,15 +188,15 @@ def load_knowledge(root: Path | str, previous: KnowledgeBase | None = None) -> K
     if not folder.is_dir():
         kb.problems.append(Problem(folder, None, "map 'dossiers' ontbreekt", WARNING))
     ids: dict[str, Path] = {}
-    for path in knowledge_files(root):
+    for path in files:
         if path.parent != folder:
             continue
         dossier, source = _unchanged(kb, previous, path, digest)
         if dossier is None:
             start = len(kb.problems)
-            loaded = read(path)
-            dossier, source = _validate_dossier(path, loaded, kb) if loaded else (None, None)
-            if dossier is not None:
+            dossier, source = validated(
+                path, lambda loaded: _validate_dossier(path, loaded, kb)) or (None, None)
+            if dossier is not None and path.relative_to(root).as_posix() in kb.digests:
                 kb.parsed[path] = (kb.digests[path.relative_to(root).as_posix()], dossier,
                                    source, kb.problems[start:])
         if dossier is None and previous is not None:
@@ -238,10 +335,8 @@ def _unchanged(kb: KnowledgeBase, previous: KnowledgeBase | None, path: Path, di
     if memo is None:
         return None, None
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            return None, None
-        raw = path.read_bytes()
-    except OSError:
+        raw = read_bytes_limited(path)
+    except YamlFileError:
         return None, None
     file_digest = hashlib.sha256(raw).hexdigest()
     if file_digest != memo[0]:
@@ -265,14 +360,34 @@ def _keep_digest(kb: KnowledgeBase, previous: KnowledgeBase, path: Path) -> None
 
 def read_dossier(path: Path) -> tuple[Dossier | None, list[Problem]]:
     """One dossier file on its own, as load_knowledge() reads it (for the index, which
-    keeps the other files' cards and parses only a changed one)."""
+    keeps the other files' cards and parses only a changed one): the same control-character
+    cleaning, and an unforeseen error costs only this file."""
     kb = KnowledgeBase(root=path.parent)
     try:
         data, source, _ = load_yaml_file(path)
+        data = _cleaned(path, data, source, kb)
+        dossier, _ = _validate_dossier(path, (data, source), kb)
     except YamlFileError as exc:
         return None, [exc.problem]
-    dossier, _ = _validate_dossier(path, (data, source), kb)
+    except Exception as exc:  # noqa: BLE001 - as in load_knowledge
+        return None, [_internal_problem(path, exc)]
     return dossier, kb.problems
+
+
+def _cleaned(path: Path, data: Any, source: SourceMap, kb: KnowledgeBase) -> Any:
+    """data without control characters; a warning with file:line for each text that had some.
+    Cleaned in the loader, so nothing after it (index, app, export) ever sees them."""
+    controls = control_text_lines(source.root)
+    for line, what in controls:
+        kb.problems.append(Problem(
+            path, line, f"tekst bevat stuurtekens ({what}); die worden nooit getoond. "
+            "Verwijder ze (vaak meegekomen met plakken uit een ander programma)", WARNING))
+    return printable_data(data) if controls else data
+
+
+def _internal_problem(path: Path, exc: Exception) -> Problem:
+    return Problem(path, None, f"bestand kon niet worden verwerkt ({type(exc).__name__}: "
+                   f"{printable(str(exc))[:200]}); het wordt overgeslagen")
 
 
 def _previous_dossier(previous: KnowledgeBase, path: Path):

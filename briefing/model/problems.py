@@ -30,7 +30,11 @@ class Problem:
         return f"{path}:{self.line}" if self.line else f"{path}"
 
     def format(self, base: Path | None = None) -> str:
-        return f"{self.location(base)}: {self.level}: {self.message}"
+        """One line for a terminal or the app; a file name or a quoted value with escape codes
+        in it is shown without them."""
+        from briefing.safetext import printable
+
+        return printable(f"{self.location(base)}: {self.level}: {self.message}")
 
     def __str__(self) -> str:
         return self.format()

@@ -39,6 +39,15 @@ def _unwrap(annotation: Any) -> Any:
             return annotation
 
 
+def _shown(value: Any, limit: int = 40) -> str:
+    """A value as quoted in a message: printable, and short (a 5,000-digit number or a pasted
+    page must not fill the screen)."""
+    from briefing.safetext import printable
+
+    text = printable(str(value))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _model_at(model: type[BaseModel] | None, loc: tuple[Any, ...]) -> type[BaseModel] | None:
     for part in loc:
         if model is None:
@@ -81,7 +90,8 @@ def translate(
             close = difflib.get_close_matches(key, keys, n=1, cutoff=0.5)
             hint = f"; bedoelde u '{close[0]}'?" if close else (
                 f"; toegestaan: {', '.join(keys)}" if keys else "")
-            problems.append(Problem(path, source.key_line(full), f"onbekende sleutel '{key}'{hint}"))
+            problems.append(Problem(path, source.key_line(full),
+                                    f"onbekende sleutel '{_shown(key)}'{hint}"))
             continue
         line = source.line(full)
         if kind == "missing":
@@ -91,19 +101,26 @@ def translate(
             continue
         if kind in ("string_type",):
             msg = f"verwacht tekst, maar vond {_yaml_type(value)}"
-        elif kind in ("int_type", "int_parsing", "int_from_float"):
-            msg = f"verwacht een geheel getal, maar vond '{value}'"
+        elif kind in ("int_type", "int_parsing", "int_parsing_size", "int_from_float"):
+            msg = f"verwacht een geheel getal, maar vond '{_shown(value)}'"
+        elif kind in ("less_than_equal", "less_than"):
+            limit = error.get("ctx", {}).get("le", error.get("ctx", {}).get("lt"))
+            msg = f"getal '{_shown(value)}' is te groot (hoogstens {limit})"
+        elif kind in ("greater_than_equal", "greater_than"):
+            limit = error.get("ctx", {}).get("ge", error.get("ctx", {}).get("gt"))
+            msg = f"getal '{_shown(value)}' is te klein (minstens {limit})"
         elif kind == "list_type":
             msg = f"verwacht een lijst (regels met '- '), maar vond {_yaml_type(value)}"
         elif kind in ("model_type", "model_attributes_type", "dict_type"):
             msg = f"verwacht een mapping (sleutel: waarde), maar vond {_yaml_type(value)}"
         elif kind == "enum":
             expected = error.get("ctx", {}).get("expected", "")
-            msg = f"ongeldige waarde '{value}'; kies uit {expected.replace(' or ', ' of ')}"
-        elif kind.startswith("date") and "datetime" not in kind:
-            msg = f"ongeldige datum '{value}'; schrijf als 2024-09-18"
+            msg = f"ongeldige waarde '{_shown(value)}'; kies uit {expected.replace(' or ', ' of ')}"
         elif kind.startswith("datetime"):
-            msg = f"ongeldig tijdstip '{value}'; schrijf als 2024-10-23T17:00:00+02:00"
+            msg = f"ongeldig tijdstip '{_shown(value)}'; schrijf als 2024-10-23T17:00:00+02:00"
+        elif kind.startswith("date"):
+            # date_parsing, date_from_datetime_parsing (2024-02-30: no such day), ...
+            msg = f"ongeldige datum '{_shown(value)}'; schrijf als 2024-09-18"
         elif kind == "value_error":
             msg = str(error.get("ctx", {}).get("error", error["msg"]))
         else:

@@ -146,7 +146,8 @@ class ProgressStore:
         merged.update({qid: e for qid, e in self._entries.items() if qid not in merged})
         self._entries = merged
         data = {"versie": FORMAT_VERSION, "vragen": dict(sorted(merged.items()))}
-        write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=1) + "\n",
+                     private=True)
         self._dirty.clear()
 
 
