@@ -8,6 +8,8 @@ import json
 import sys
 from pathlib import Path
 
+from briefing.safetext import printable
+
 NAME = "ask"
 HELP = "zoek het voorbereide antwoord op een vraag (of een lijst vragen met --batch)"
 
@@ -64,7 +66,7 @@ def run(args) -> int:
             return 2
         questions = [text]
 
-    from briefing.safetext import printable, printable_data
+    from briefing.safetext import printable_data
     from briefing.search.engine import SearchEngine
     from briefing.search.results import SearchOptions
 
@@ -93,20 +95,66 @@ def run(args) -> int:
     return 0
 
 
+# A question is a sentence; a list of expected questions is at most a few hundred. The limits
+# keep `--batch /dev/zero` or a binary file from filling memory before anything is said.
+MAX_BATCH_LINE_BYTES = 4_000
+MAX_BATCH_QUESTIONS = 10_000
+
+
 def _read_batch(path: Path) -> list[str] | None:
+    def fail(message: str) -> None:
+        print(f"briefing ask: fout: {printable(str(path))}: {message}", file=sys.stderr)
+
     try:
-        if str(path) == "-":
-            text = sys.stdin.read()
-        else:
-            text = path.read_text(encoding="utf-8-sig")
+        handle = sys.stdin.buffer if str(path) == "-" else open(path, "rb")
     except OSError as exc:
-        print(f"briefing ask: fout: {path} niet te lezen: {exc.strerror}", file=sys.stderr)
+        fail(f"niet te lezen: {exc.strerror}")
         return None
-    except UnicodeDecodeError:
-        print(f"briefing ask: fout: {path} is geen UTF-8-tekst", file=sys.stderr)
+    questions: list[str] = []
+    try:
+        with handle if handle is not sys.stdin.buffer else _keep_open(handle):
+            number = 0
+            while True:
+                raw = handle.readline(MAX_BATCH_LINE_BYTES + 1)
+                if not raw:
+                    break
+                number += 1
+                if b"\0" in raw:
+                    fail(f"regel {number} bevat nul-tekens; geef een tekstbestand met één vraag "
+                         "per regel")
+                    return None
+                if len(raw) > MAX_BATCH_LINE_BYTES and not raw.endswith(b"\n"):
+                    fail(f"regel {number} is te lang (meer dan {MAX_BATCH_LINE_BYTES} tekens); "
+                         "zet één vraag per regel")
+                    return None
+                try:
+                    line = raw.decode("utf-8-sig" if number == 1 else "utf-8").strip()
+                except UnicodeDecodeError:
+                    fail(f"regel {number} is geen UTF-8-tekst")
+                    return None
+                if not line or line.startswith("#"):
+                    continue
+                if len(questions) >= MAX_BATCH_QUESTIONS:
+                    fail(f"meer dan {MAX_BATCH_QUESTIONS} vragen; splits de lijst")
+                    return None
+                questions.append(line)
+    except OSError as exc:
+        fail(f"niet te lezen: {exc.strerror}")
         return None
-    return [line.strip() for line in text.splitlines()
-            if line.strip() and not line.lstrip().startswith("#")]
+    return questions
+
+
+class _keep_open:
+    """`with` for standard input without closing it."""
+
+    def __init__(self, handle):
+        self.handle = handle
+
+    def __enter__(self):
+        return self.handle
+
+    def __exit__(self, *exc):
+        return False
 
 
 def format_results(question: str, results, no_answer: bool) -> str:

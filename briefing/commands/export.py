@@ -40,6 +40,7 @@ def run(args) -> int:
     from briefing.cli import knowledge_location
     from briefing.maintain.export import ExportError, export
     from briefing.model import load_knowledge
+    from briefing.safetext import printable
 
     fmt = args.format
     if fmt is None:
@@ -52,10 +53,10 @@ def run(args) -> int:
         text = export(kb, args.dossier, fmt, out=args.out, force=args.force,
                       embargo=bool(getattr(args, "embargo", False)))
     except ExportError as exc:
-        print(f"briefing export: {exc}", file=sys.stderr)
+        print(printable(f"briefing export: {exc}"), file=sys.stderr)
         return 1
     if args.out is None:
-        sys.stdout.write(text)
+        sys.stdout.write(printable(text))
     else:
-        print(f"geschreven: {args.out} ({fmt})", file=sys.stderr)
+        print(printable(f"geschreven: {args.out} ({fmt})"), file=sys.stderr)
     return 0

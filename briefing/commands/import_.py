@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+import builtins
 import json
 import re
 import sys
 from pathlib import Path
+
+from briefing.safetext import printable, printable_data
 
 NAME = "import"
 HELP = "importeer annotaties (.txt, .md, .docx) als dossier (status concept) in de kennisbank"
@@ -73,6 +76,21 @@ def _is_new_knowledge_base(root: Path) -> bool:
     return not any((root / name).exists() for name in (*REGISTER_FILES, SYNONYMS_FILE, DOSSIER_DIR))
 
 
+def print(*values, **kwargs) -> None:  # noqa: A001 - every message of this command
+    """Messages quote file names and recognised text from the source: never escape codes."""
+    builtins.print(*(printable(str(value)) for value in values), **kwargs)
+
+
+def clean_dossier(dossier):
+    """The dossier without control characters or escape sequences in any text (a source file
+    name with escape codes would otherwise be stored in `bron:` and printed by every ask)."""
+    from briefing.model.dossier import Dossier
+
+    data = dossier.to_data()
+    cleaned = printable_data(data)
+    return dossier if cleaned == data else Dossier.model_validate(cleaned)
+
+
 def run(args) -> int:
     from briefing.fileio import write_atomic
     from briefing.importing import ReadError, import_file, to_json_data
@@ -130,7 +148,9 @@ def run(args) -> int:
                       file=sys.stderr)
                 failed = True
                 continue
-            results.append((path, import_file(path, registers)))
+            result = import_file(path, registers)
+            result.dossier = clean_dossier(result.dossier)
+            results.append((path, result))
         except ReadError as exc:
             print(f"fout: {exc}", file=sys.stderr)
             failed = True

@@ -49,6 +49,9 @@ def add_arguments(parser) -> None:
     parser.add_argument("--negeer", action="append", default=[], metavar="CODE",
                         help="sla deze regel over (mag vaker; codes: zie --regels)")
     parser.add_argument("--json", action="store_true", help="bevindingen als JSON (voor scripts)")
+    parser.add_argument("--embargo", action="store_true", default=argparse.SUPPRESS,
+                        help="kijk ook dossiers na die nog onder embargo staan (hun tekst komt dan "
+                        "in de bevindingen)")
     parser.add_argument("--regels", action="store_true", help="toon alle regels en stop")
 
 
@@ -56,6 +59,7 @@ def run(args) -> int:
     from briefing.cli import knowledge_location
     from briefing.maintain.lint import RULES, LOADER_RULE, lint, rules_table
     from briefing.model import load_knowledge
+    from briefing.safetext import printable, printable_data
 
     if args.regels:
         table = rules_table()
@@ -73,21 +77,31 @@ def run(args) -> int:
         return 2
     root = location.path
     kb = load_knowledge(root)
-    findings = lint(kb, today=args.peildatum, max_words=args.max_woorden, skip=args.negeer)
+    # Findings quote the text they are about: a dossier under embargo is left out entirely
+    # (also from rules that compare dossiers), unless --embargo.
+    hidden = [] if getattr(args, "embargo", False) else kb.embargoed()
+    findings = lint(kb.without(hidden), today=args.peildatum, max_words=args.max_woorden,
+                    skip=args.negeer)
     base = Path.cwd()
     errors = sum(f.is_error for f in findings)
     warnings = len(findings) - errors
+    note = (f"{len(hidden)} dossier(s) onder embargo niet nagekeken; gebruik --embargo om ze "
+            "mee te nemen") if hidden else None
     if args.json:
-        json.dump({"kennisbank": str(root), "fouten": errors, "waarschuwingen": warnings,
-                   "bevindingen": [f.to_data(base) for f in findings]},
-                  sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(printable_data({
+            "kennisbank": str(root), "fouten": errors, "waarschuwingen": warnings,
+            "overgeslagen_onder_embargo": len(hidden),
+            "bevindingen": [f.to_data(base) for f in findings]}),
+            sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
         for finding in findings:
-            print(finding.format(base))
+            print(printable(finding.format(base)))
         summary = f"{errors} fout(en), {warnings} waarschuwing(en)"
         if findings:
             print(summary, file=sys.stderr)
         else:
-            print(f"{root}: geen bevindingen")
+            print(printable(f"{root}: geen bevindingen"))
+        if note:
+            print(note, file=sys.stderr)
     return 1 if errors else 0

@@ -210,7 +210,9 @@ def play(session, read: Reader, out=None) -> int:
     stopped = False
 
     def say(text: str = "") -> None:
-        print(text, file=out, flush=True)
+        from briefing.safetext import printable
+
+        print(printable(text), file=out, flush=True)
 
     for message in session.messages:
         say(message)

@@ -65,6 +65,25 @@ class KnowledgeBase:
         source = self.sources.get(dossier.id or "")
         return path, source.line(loc) if source else None
 
+    def embargoed(self, now: datetime | None = None) -> list[Dossier]:
+        """The dossiers whose embargo is still running."""
+        return [d for d in self.dossiers if is_under_embargo(d, now)]
+
+    def without(self, hidden: list[Dossier]) -> "KnowledgeBase":
+        """A copy without these dossiers and without the problems found in their files, for
+        output that must not show content under embargo (lint, stats, check's warnings)."""
+        ids = {d.id for d in hidden}
+        files = {self.paths[i] for i in ids if i in self.paths}
+        return KnowledgeBase(
+            root=self.root,
+            dossiers=[d for d in self.dossiers if d.id not in ids],
+            registers=self.registers,
+            problems=[p for p in self.problems if p.path not in files],
+            fingerprint=self.fingerprint,
+            paths={i: p for i, p in self.paths.items() if i not in ids},
+            sources={i: s for i, s in self.sources.items() if i not in ids},
+        )
+
     def stats(self) -> dict[str, int]:
         return {
             "dossiers": len(self.dossiers),

@@ -44,7 +44,7 @@ def test_table_is_aligned(bundled_kb, capsys):
 def test_json_for_scripts(bundled_kb, capsys):
     assert main(["stats", "--kb", str(bundled_kb), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"dossiers", "fracties", "raadsleden", "totaal"}
+    assert set(data) == {"dossiers", "fracties", "raadsleden", "totaal", "overgeslagen_onder_embargo"}
     assert data["totaal"]["vragen"] == 21
     row = next(r for r in data["dossiers"] if r["naam"] == "motie-780-racisme-wpi")
     assert row["open_fracties"] == 3 and row["status"] == "vastgesteld" and row["titel"]
