@@ -112,13 +112,19 @@ def read_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return Settings(), [f"{path}: geen UTF-8-tekst; sla het op als UTF-8. Standaardwaarden gebruikt"]
+    # The knowledge files' safe parser: depth bounded before parsing, impossible dates stay text,
+    # no tags or aliases (yaml.safe_load crashed on 30,000 nested brackets and on 2024-02-30).
+    from briefing.model.yamlsource import YamlFileError, parse_yaml
+
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        return Settings(), [f"{where}: ongeldige YAML ({getattr(exc, 'problem', None) or 'onleesbaar'}); "
-                            "standaardwaarden gebruikt"]
+        data, _ = parse_yaml(path, text)
+    except YamlFileError as exc:
+        if exc.problem.message == "bestand is leeg":
+            return Settings(), problems
+        message = exc.problem.message
+        if not message.startswith("ongeldige YAML"):
+            message = f"ongeldige YAML ({message})"
+        return Settings(), [f"{exc.problem.location()}: {message}; standaardwaarden gebruikt"]
     if data is None:
         return Settings(), problems
     if not isinstance(data, dict):

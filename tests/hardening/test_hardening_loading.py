@@ -271,3 +271,19 @@ def test_stale_temp_file_is_reported_by_check(kb_copy, capsys):
 def test_copy_of_bundled_kb_is_clean(kb_copy):
     shutil.rmtree(kb_copy / "dossiers" / "__pycache__", ignore_errors=True)
     assert load_knowledge(kb_copy).problems == []
+
+
+# --- the user's settings file gets the same parser ------------------------------------------
+
+@pytest.mark.parametrize("content, expected", [
+    ("gemiste_vragen_bijhouden: " + "[" * 30_000 + "]" * 30_000 + "\n", "te diep genest"),
+    ("gemiste_vragen_bijhouden: 2024-02-30\n", "verwacht ja of nee"),
+])
+def test_hostile_settings_file_falls_back_to_defaults(tmp_path, content, expected):
+    from briefing.settings import read_settings
+
+    path = tmp_path / "instellingen.yaml"
+    path.write_text(content, encoding="utf-8")
+    settings, problems = read_settings(path)
+    assert settings.record_misses is False
+    assert len(problems) == 1 and expected in problems[0]
