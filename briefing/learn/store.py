@@ -207,7 +207,8 @@ def add_choices(new: list[Choice], path: Path | None = None) -> list[str]:
         return []
     with _locked(path):
         loaded = load_choices(path)
-        write_atomic(path, _dump(_trim(loaded.choices + list(new))))
+        # private: 0600 from the first byte (write_atomic now follows the umask otherwise)
+        write_atomic(path, _dump(_trim(loaded.choices + list(new))), private=True)
     try:
         os.chmod(path, 0o600)  # the adviser's own words: for this user only
     except OSError:
