@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Iterator
@@ -74,12 +74,10 @@ class KnowledgeBase:
         output that must not show content under embargo (lint, stats, check's warnings)."""
         ids = {d.id for d in hidden}
         files = {self.paths[i] for i in ids if i in self.paths}
-        return KnowledgeBase(
-            root=self.root,
+        return replace(
+            self,
             dossiers=[d for d in self.dossiers if d.id not in ids],
-            registers=self.registers,
             problems=[p for p in self.problems if p.path not in files],
-            fingerprint=self.fingerprint,
             paths={i: p for i, p in self.paths.items() if i not in ids},
             sources={i: s for i, s in self.sources.items() if i not in ids},
         )
