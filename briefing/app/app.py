@@ -11,32 +11,35 @@ from typing import Any, Callable
 
 from textual import on, work
 from textual.app import App
-from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.reactive import reactive
 from textual.worker import Worker, WorkerState
 
-from briefing.app.clipboard import fallback_copy
+from briefing.app.actions import bindings
+from briefing.app.clipboard import CLIPBOARD_FILE, fallback_copy
 from briefing.app.commands import BriefingCommands, DossierCommands
-from briefing.app.conversation import visible
+from briefing.app.conversation import clean_result, visible
+from briefing.app.host import Engine
 from briefing.app.learning import ChoiceHook
+from briefing.app.marking import dossier_marking
 from briefing.app.messages import CopyDone, KnowledgeChanged, KnowledgeFailed, KnowledgeReady
 from briefing.app.safety import guarded
-from briefing.app.screens.dialogs import ConfirmScreen, HelpScreen, ProblemsScreen
+from briefing.app.screens.dialogs import HelpScreen, ProblemsScreen
 from briefing.app.screens.main import MainScreen
 from briefing.app.watch import changed_files, signature
 from briefing.model.knowledge import KnowledgeBase, is_under_embargo
 from briefing.model.loading import load_knowledge
+from briefing.safetext import strip_control
 from briefing.search.results import Result, SearchOptions
 
-EngineFactory = Callable[[KnowledgeBase], Any]
+EngineFactory = Callable[[KnowledgeBase], Engine]
 
 # Dutch names for the themes offered; the "terminal" ones use the terminal's own ANSI colours.
 THEMES = {"donker": "textual-dark", "licht": "textual-light", "terminal": "ansi-dark",
           "terminal-licht": "ansi-light"}
 
 
-def default_engine_factory(kb: KnowledgeBase) -> Any:
+def default_engine_factory(kb: KnowledgeBase) -> Engine:
     from briefing.search import SearchEngine
 
     return SearchEngine.open(kb)
@@ -50,18 +53,7 @@ class BriefingApp(App[int]):
     COMMANDS = {BriefingCommands}
     ENABLE_COMMAND_PALETTE = True
 
-    BINDINGS = [
-        Binding("f1", "help", "Hulp", key_display="F1",
-                id="briefing.help", tooltip="Alle toetsen"),
-        Binding("ctrl+p", "command_palette", "Opdrachten", show=False, priority=True),
-        Binding("f5,ctrl+r", "choose_dossier", "Dossier", key_display="F5", show=False,
-                id="briefing.dossier", tooltip="Actief dossier kiezen"),
-        Binding("f4,ctrl+t", "toggle_concept", "Concept", key_display="F4", show=False,
-                id="briefing.concept", tooltip="Conceptteksten tonen of verbergen"),
-        Binding("ctrl+q", "quit", "Afsluiten", show=False, priority=True,
-                id="briefing.quit", tooltip="Afsluiten"),
-        Binding("ctrl+c", "help_quit", show=False, system=True),
-    ]
+    BINDINGS = bindings("app")
 
     knowledge_version: reactive[int] = reactive(0, init=False)
     include_concept: reactive[bool] = reactive(False, init=False)
@@ -76,6 +68,7 @@ class BriefingApp(App[int]):
                  on_ready: Callable[[BriefingApp, str], None] | None = None,
                  theme: str | None = None,
                  cursor_blink: bool = True,
+                 flash_timeouts: bool = True,
                  raise_errors: bool = False,
                  example: bool = False) -> None:
         super().__init__()
@@ -88,10 +81,11 @@ class BriefingApp(App[int]):
         self.now = now or datetime.now
         self.on_ready = on_ready  # on_ready(app, "input" | "engine"): for the start-up benchmark
         self.cursor_blink = cursor_blink  # off in snapshot tests, so every frame is the same
+        self.flash_timeouts = flash_timeouts  # off in tests: a message stays until the next
         self.raise_errors = raise_errors  # tests: a bug in a handler fails the test (see safety)
         self.example = example  # the bundled example (read-only): marked, with how to start one's own
         self.kb: KnowledgeBase | None = None
-        self.engine: Any = None
+        self.engine: Engine | None = None
         self.engine_error: str | None = None
         self.embargoed_ids: frozenset[str] = frozenset()
         self.signature: tuple = ()
@@ -99,6 +93,7 @@ class BriefingApp(App[int]):
         self.last_copy: CopyDone | None = None
         self._told_clipboard_file = False
         self.choice_hook = ChoiceHook()  # keuzes_bijhouden (briefing learn)
+        self.said: list[str] = []  # what say() told the adviser, newest last (tests read it)
         if theme:
             self.set_theme(theme, quiet=True)
 
@@ -114,6 +109,7 @@ class BriefingApp(App[int]):
         raise LookupError("main screen missing")
 
     def on_mount(self) -> None:
+        self.remove_clipboard_file()  # left by a session that did not end normally
         self.loading = True
         self._load("start", None, [])
         if self.example:
@@ -176,21 +172,26 @@ class BriefingApp(App[int]):
         self.signature = message.signature
         self.embargoed_ids = frozenset(d.id for d in message.kb.dossiers
                                        if d.id and is_under_embargo(d))
-        if self.active_dossier and message.kb.dossier(self.active_dossier) is None:
+        if self.active_dossier and (
+                message.kb.dossier(self.active_dossier) is None
+                or (not self.embargo and self.active_dossier in self.embargoed_ids)):
             self.active_dossier = None
         self.knowledge_version += 1
         errors = message.kb.errors
         if message.reason == "reload":
             names = ", ".join(message.changed[:3]) or "kennisbank"
             if not errors:
-                self.notify(f"Bijgewerkt: {names}", title="Kennisbank opnieuw ingelezen",
-                            markup=False)
+                self.say(f"Bijgewerkt: {strip_control(names)}",
+                         title="Kennisbank opnieuw ingelezen")
         new = [p for p in errors if p.format(self.kb_path) not in old_errors]
-        for problem in (new if message.reason == "reload" else errors)[:3]:
-            self.notify(f"{problem.location(self.kb_path)}: {problem.message}",
-                        title="Fout in de kennisbank (vorige versie blijft in gebruik)"
-                        if message.reason == "reload" else "Fout in de kennisbank",
-                        severity="error", timeout=12, markup=False)
+        shown = (new if message.reason == "reload" else errors)[:3]
+        if shown:
+            # One toast for all of them: stacked toasts would climb over the answer.
+            self.say("\n".join(strip_control(f"{p.location(self.kb_path)}: {p.message}")
+                               for p in shown),
+                     title="Fout in de kennisbank (vorige versie blijft in gebruik)"
+                     if message.reason == "reload" else "Fout in de kennisbank",
+                     severity="error")
         if message.reason == "start" and self.on_ready is not None:
             self.call_after_refresh(self.on_ready, self, "engine")
 
@@ -202,8 +203,8 @@ class BriefingApp(App[int]):
         if self.engine is None:
             self.engine_error = message.error
         self.knowledge_version += 1
-        self.notify(message.error, title="Kennisbank kon niet worden geladen", severity="error",
-                    timeout=15, markup=False)
+        self.say(strip_control(message.error), title="Kennisbank kon niet worden geladen",
+                 severity="error", timeout=15)
 
     def knowledge_summary(self) -> tuple[str, str]:
         """Status text and level for the status bar."""
@@ -212,7 +213,9 @@ class BriefingApp(App[int]):
                 return "Kennisbank niet geladen (ctrl+p → meldingen)", "error"
             return "Kennisbank laden…", "loading"
         stats = self.kb.stats()
-        base = f"{stats['dossiers']} dossiers · {stats['vragen']} vragen"
+        dossiers, questions = stats["dossiers"], stats["vragen"]
+        base = (f"{dossiers} {'dossier' if dossiers == 1 else 'dossiers'} · "
+                f"{questions} {'vraag' if questions == 1 else 'vragen'}")
         if self.example:
             base = f"VOORBEELD · {base}"
         if self.loading:
@@ -236,9 +239,10 @@ class BriefingApp(App[int]):
         results = visible(results, include_concept=options.include_concept,
                           include_embargo=options.include_embargo,
                           embargoed=self.embargoed_ids)
-        judge = getattr(type(engine), "no_good_answer", None)
-        no_answer = judge(results) if judge else (not results or results[0].certainty == "laag")
-        return results, bool(no_answer)
+        # Knowledge text is untrusted: no terminal control sequence reaches a widget or the
+        # clipboard.
+        results = [clean_result(r) for r in results]
+        return results, bool(engine.no_good_answer(results))
 
     @work(thread=True, exit_on_error=False, group="misses")
     def record_miss(self, query: str) -> None:
@@ -255,14 +259,39 @@ class BriefingApp(App[int]):
         """A copy or pin from a card (AnswerChosen): a choice for `briefing learn`."""
         self.choice_hook.handle(self, message)
 
+    # --- messages to the adviser ------------------------------------------------------------
+    def say(self, message: str, *, title: str = "", severity: str = "information",
+            timeout: float | None = None) -> None:
+        """Tell the adviser something without covering the answer.
+
+        Information and warnings go to the status line (top row) for a few seconds; only
+        errors become a toast, and only one at a time, over the input at the bottom."""
+        self.said.append(f"{title} {message}".strip())
+        del self.said[:-50]
+        if severity == "error":
+            self.clear_notifications()
+            self.notify(message, title=title, severity="error", timeout=timeout or 12,
+                        markup=False)
+            return
+        try:
+            main = self.main
+        except LookupError:
+            self.notify(message, title=title, severity=severity, markup=False)  # type: ignore[arg-type]
+            return
+        seconds = timeout or (6 if severity == "warning" else 4)
+        main.flash(f"{title}: {message}" if title else message, severity,
+                   seconds if self.flash_timeouts else None)
+
     # --- clipboard ---------------------------------------------------------------------------
     @guarded
     def copy(self, text: str, what: str) -> None:
-        """Copy via OSC 52 and, in the background, via a native tool and klembord.txt."""
+        """Copy via OSC 52 and, in the background, via a native tool and klembord.txt.
+
+        The caller passes the text as it must travel: with its marking when it comes from a
+        dossier that is not openbaar."""
         self.copy_to_clipboard(text)
         preview = " ".join(text.split())
-        self.notify(preview[:117] + "…" if len(preview) > 120 else preview, title=what,
-                    markup=False)
+        self.say(preview, title=what)
         self._copy_fallback(text, what)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="clipboard")
@@ -281,16 +310,44 @@ class BriefingApp(App[int]):
     def _copy_done(self, message: CopyDone) -> None:
         self.last_copy = message
         if message.error:
-            self.notify(message.error, severity="warning", markup=False)
+            self.say(message.error, severity="warning")
         elif message.tool is None and message.file and not self._told_clipboard_file:
             # Once per session: where to find the text if the terminal ignored OSC 52.
             self._told_clipboard_file = True
-            self.notify(f"Werkt plakken niet? De tekst staat ook in {message.file}",
-                        timeout=8, markup=False)
+            self.say(f"Werkt plakken niet? De tekst staat ook in {message.file} (tot u "
+                     "afsluit)", timeout=8)
+
+    def remove_clipboard_file(self) -> None:
+        """klembord.txt holds copied (possibly classified) text: it lasts only a session."""
+        if self.data_dir is None:
+            return
+        try:
+            (self.data_dir / CLIPBOARD_FILE).unlink(missing_ok=True)
+        except OSError:
+            pass
+
+    def on_unmount(self) -> None:
+        self.remove_clipboard_file()
 
     @property
     def cheatsheet_dir(self) -> Path:
         return (self.data_dir or Path.cwd()) / "spiekbriefjes"
+
+    def marking(self, dossier_id: str) -> str | None:
+        """The marking text of a dossier's classification and running embargo, or None."""
+        if self.kb is None:
+            return None
+        return dossier_marking(self.kb.dossier(dossier_id), self._now_aware())
+
+    def _now_aware(self) -> datetime:
+        now = self.now()
+        return now if now.tzinfo is not None else now.astimezone()
+
+    def selectable_dossiers(self) -> list:
+        """The dossiers F5 offers: never one under embargo unless started with --embargo."""
+        if self.kb is None:
+            return []
+        return [d for d in self.kb.dossiers if self.embargo or d.id not in self.embargoed_ids]
 
     # --- actions -----------------------------------------------------------------------------
     @guarded
@@ -311,21 +368,26 @@ class BriefingApp(App[int]):
                                             placeholder="Kies het dossier van deze vergadering…"))
 
     @guarded
-    def set_active_dossier(self, dossier_id: str | None) -> None:
+    def set_active_dossier(self, dossier_id: str | None, quiet: bool = False) -> None:
+        if dossier_id and not self.embargo and dossier_id in self.embargoed_ids:
+            self.say("Dit dossier staat onder embargo; start briefing met --embargo om het te "
+                     "gebruiken.", severity="warning")
+            return
         self.active_dossier = dossier_id
+        if quiet:
+            return
         if dossier_id and self.kb is not None:
             dossier = self.kb.dossier(dossier_id)
             title = dossier.title if dossier else dossier_id
-            self.notify(title, title="Actief dossier (komt bovenaan)", markup=False)
+            self.say(" ".join(title.split()), title="Actief dossier (komt bovenaan)")
         else:
-            self.notify("Alle dossiers tellen weer even zwaar.", title="Geen actief dossier",
-                        markup=False)
+            self.say("Alle dossiers tellen weer even zwaar.", title="Geen actief dossier")
 
     @guarded
     def action_toggle_concept(self) -> None:
         self.include_concept = not self.include_concept
-        self.notify("Concepten worden getoond, met label CONCEPT." if self.include_concept
-                    else "Alleen vastgestelde antwoorden.", markup=False)
+        self.say("Concepten worden getoond, met label CONCEPT." if self.include_concept
+                 else "Alleen vastgestelde antwoorden.")
 
     @guarded
     def action_show_problems(self) -> None:
@@ -333,40 +395,38 @@ class BriefingApp(App[int]):
         self.push_screen(ProblemsScreen(problems, self.kb_path))
 
     @guarded
-    def action_reload(self) -> None:
+    def action_reload_knowledge(self) -> None:
         if not self.loading:
             self.reload([])
 
+    @guarded
+    def action_theme(self, key: str) -> None:
+        self.set_theme(key)
+
+    @guarded
+    def action_practice(self) -> None:
+        if not self.practice_available():
+            self.say("Oefenen is in deze versie niet beschikbaar.", severity="warning")
+            return
+        self.start_practice()
+
     async def action_quit(self) -> None:
-        """Quit; first ask when pinned lines were never saved (they would be lost)."""
+        """Quit at once: the meeting (conversation, pins, dossier) is already on disk."""
         try:
-            main = self.main
+            await self.main.save_meeting_now()
         except LookupError:
-            main = None
-        if main is None or not (main.cheatsheet.pins and main.cheatsheet_dirty):
-            self.exit()
-            return
-        if isinstance(self.screen, ConfirmScreen):
-            return
-
-        def done(yes: bool | None) -> None:
-            if yes:
-                self.exit()
-
-        self.push_screen(ConfirmScreen(
-            f"Het spiekbriefje ({len(main.cheatsheet)} regels) is niet opgeslagen. Toch "
-            "afsluiten? (n en dan ctrl+s slaat het op)"), done)
+            pass
+        self.exit()
 
     def action_help_quit(self) -> None:
-        self.notify("Afsluiten met ctrl+q. Kopiëren op een kaart: enter of ctrl+c.",
-                    markup=False)
+        self.say("Afsluiten met ctrl+q. Kopiëren op een kaart: enter of ctrl+c.")
 
     @guarded
     def set_theme(self, key: str, quiet: bool = False) -> None:
         name = THEMES.get(key, key)
         if name not in self.available_themes:
             if not quiet:
-                self.notify(f"Onbekend thema: {key}", severity="warning", markup=False)
+                self.say(f"Onbekend thema: {key}", severity="warning")
             return
         self.theme = name
 
@@ -381,8 +441,7 @@ class BriefingApp(App[int]):
             from briefing.app.practice_screen import PracticeScreen
             session = self._new_practice_session()
         except Exception as exc:  # a missing or changed practice module must not crash
-            self.notify(str(exc), title="Oefenronde kan niet starten", severity="error",
-                        markup=False)
+            self.say(str(exc), title="Oefenronde kan niet starten", severity="error")
             return
         self.push_screen(PracticeScreen(session))
 
@@ -405,6 +464,5 @@ class BriefingApp(App[int]):
 
     def report_worker_error(self, worker: Worker) -> None:
         error = worker.error
-        self.notify(f"{type(error).__name__}: {error}",
-                    title="Er ging iets mis (de app loopt door)", severity="error", timeout=10,
-                    markup=False)
+        self.say(f"{type(error).__name__}: {error}",
+                 title="Er ging iets mis (de app loopt door)", severity="error", timeout=10)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from briefing.app.marking import highest, marked_line
 from briefing.fileio import write_atomic
 
 
@@ -17,6 +18,13 @@ class Pin:
     card_id: str
     card_title: str
     dossier_title: str
+    marking: str | None = None     # '[GEHEIM]' etc. when the dossier is not openbaar
+    dossier_id: str = ""
+
+    @property
+    def marked_text(self) -> str:
+        """The line as it may travel: with its marking in front."""
+        return marked_line(self.text, self.marking)
 
 
 @dataclass
@@ -52,9 +60,20 @@ class Cheatsheet:
         self.pins.clear()
         return count
 
+    @property
+    def marking(self) -> str | None:
+        """The highest marking of the pinned lines ('[GEHEIM]'), or None when all are openbaar."""
+        return highest([p.marking for p in self.pins])
+
     def to_markdown(self, when: datetime | None = None, dossier: str | None = None) -> str:
-        """Markdown with the pinned lines in order, each with the card it came from."""
-        lines = ["# Spiekbriefje", ""]
+        """Markdown with the pinned lines in order, each with the card it came from; the
+        highest marking stands at the top and the bottom, and each line carries its own."""
+        lines = []
+        top = self.marking
+        if top:
+            lines += [f"**{top}** Dit spiekbriefje bevat tekst uit een dossier dat niet "
+                      "openbaar is.", ""]
+        lines += ["# Spiekbriefje", ""]
         meta = []
         if dossier:
             meta.append(f"Dossier: {dossier}")
@@ -63,9 +82,11 @@ class Cheatsheet:
         if meta:
             lines += [f"_{' · '.join(meta)}_", ""]
         for pin in self.pins:
-            lines.append(f"- {_one_line(pin.text)}")
+            lines.append(f"- {_one_line(pin.marked_text)}")
             source = f"{_one_line(pin.card_title)} — {_one_line(pin.dossier_title)}"
             lines.append(f"  <sub>{source}</sub>")
+        if top:
+            lines += ["", f"**{top}**"]
         return "\n".join(lines).rstrip() + "\n"
 
     def save(self, folder: Path, when: datetime, dossier: str | None = None) -> Path:

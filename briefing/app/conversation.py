@@ -4,10 +4,11 @@ Plain Python (no Textual)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from briefing.model.dossier import Line, flatten_lines
+from briefing.safetext import strip_control
 from briefing.search.results import Result
 
 # Most alternatives an exchange lists (keys 1-9 open one).
@@ -149,3 +150,27 @@ def visible(results: list[Result], *, include_concept: bool, include_embargo: bo
             continue
         out.append(result)
     return out
+
+
+def _clean_lines(lines: list[Line]) -> list[Line]:
+    return [line.model_copy(update={"text": strip_control(line.text),
+                                    "sub": _clean_lines(line.sub)}) for line in lines]
+
+
+def _clean(value: str | None) -> str | None:
+    return strip_control(value) if value else value
+
+
+def clean_result(result: Result) -> Result:
+    """The result with every text free of terminal control sequences (knowledge is untrusted)."""
+    texts = [result.title, result.dossier_title, result.question, result.member, result.party,
+             result.source, result.note] + result.line_texts
+    texts += [t for _, t in flatten_lines(result.if_pressed)]
+    if all(not t or strip_control(t) == t for t in texts):
+        return result
+    return replace(result, title=strip_control(result.title),
+                   dossier_title=strip_control(result.dossier_title),
+                   question=_clean(result.question), member=_clean(result.member),
+                   party=_clean(result.party), source=_clean(result.source),
+                   note=_clean(result.note), lines=_clean_lines(result.lines),
+                   if_pressed=_clean_lines(result.if_pressed))

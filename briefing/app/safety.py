@@ -20,9 +20,15 @@ def report(node: Any, error: BaseException) -> None:
     """Show the error as a notification (never raises)."""
     log.exception("fout in de live-app", exc_info=error)
     try:
-        node.app.notify(f"{type(error).__name__}: {error}",
-                        title="Er ging iets mis (de app loopt door)", severity="error",
-                        timeout=10, markup=False)
+        app = node.app
+        say = getattr(app, "say", None)
+        if say is not None:
+            say(f"{type(error).__name__}: {error}",
+                title="Er ging iets mis (de app loopt door)", severity="error", timeout=10)
+        else:
+            app.notify(f"{type(error).__name__}: {error}",
+                       title="Er ging iets mis (de app loopt door)", severity="error",
+                       timeout=10, markup=False)
     except Exception:  # no app any more: nothing left to tell
         pass
 

@@ -28,8 +28,10 @@ def build(data_dir) -> Callable:
         options.setdefault("watch_interval", None)   # tests poll by hand: no timing races
         options.setdefault("now", lambda: FIXED_NOW)
         options.setdefault("cursor_blink", False)
+        options.setdefault("flash_timeouts", False)  # a status message stays: stable frames
         options.setdefault("raise_errors", True)
-        return make_app(kb, data_dir=data_dir, **options)
+        options.setdefault("data_dir", data_dir)
+        return make_app(kb, **options)
 
     return _build
 

@@ -16,7 +16,7 @@ from tests.app.conftest import ask, enter_text, ready, settle, type_text
 
 
 def notifications(app) -> list[str]:
-    return [f"{n.title} {n.message}" for n in app._notifications]
+    return list(app.said)
 
 
 async def test_copy_line_and_whole_card(build, data_dir):
@@ -284,26 +284,6 @@ async def test_palette_runs_card_actions(build):
         await pilot.press("enter")
         await settle(pilot)
         assert app.clipboard == card.items()[0].text
-
-
-async def test_quit_asks_first_when_pins_are_unsaved(build):
-    app = build()
-    async with app.run_test(size=(100, 32)) as pilot:
-        await ready(pilot)
-        await ask(pilot, "brochure melders")
-        await pilot.press("space")
-        await settle(pilot)
-        await pilot.press("ctrl+q")
-        await settle(pilot)
-        assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("n")
-        await settle(pilot)
-        assert app.is_running and not isinstance(app.screen, ConfirmScreen)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        await pilot.press("ctrl+q")
-        await settle(pilot)
-    assert app.return_code == 0
 
 
 async def test_every_offered_theme_exists_and_bad_names_are_harmless(build):

@@ -41,7 +41,7 @@ def status(app) -> str:
 
 
 def notifications(app) -> list[str]:
-    return [f"{n.title} {n.message}" for n in app._notifications]
+    return list(app.said)
 
 
 async def test_edited_yaml_is_reloaded_and_reindexed(build, kb_copy):
@@ -113,6 +113,9 @@ class ExplodingEngine:
 
     def search(self, query, options) -> list[Result]:
         raise RuntimeError("index kapot")
+
+    def no_good_answer(self, results: list[Result]) -> bool:
+        return not results
 
 
 async def test_a_failing_search_becomes_a_notification(build):

@@ -20,6 +20,16 @@ class TestMainScreen:
 
         assert snap_compare(build(FIXTURE_KB), terminal_size=(100, 32), run_before=run_before)
 
+    def test_second_question_at_the_top_at_80x24(self, build, snap_compare):
+        """After Enter on a second question: it stands at the top, the first turn folded."""
+        async def run_before(pilot):
+            await ready(pilot)
+            await ask(pilot, "wat kost het inloopspreekuur")
+            await pilot.press("escape")
+            await ask(pilot, "wachttijd schulden jongeren")
+
+        assert snap_compare(build(FIXTURE_KB), terminal_size=(80, 24), run_before=run_before)
+
     def test_small_terminal(self, build, snap_compare):
         async def run_before(pilot):
             await ready(pilot)

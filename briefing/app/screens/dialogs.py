@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from briefing.app.keys import HELP_NOTES, HELP_SECTIONS
+from briefing.app.actions import HELP_NOTES, help_sections
 from briefing.model.problems import Problem
 
 
@@ -21,7 +21,7 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="help-box", classes="dialog"):
             yield Static("Toetsen van briefing", classes="dialog-title", markup=False)
             with VerticalScroll(id="help-body"):
-                for section, rows in HELP_SECTIONS:
+                for section, rows in help_sections():
                     yield Static(section, classes="help-section", markup=False)
                     for key, text in rows:
                         with HorizontalGroup(classes="help-row"):

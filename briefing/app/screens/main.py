@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from functools import partial
+from pathlib import Path
+from typing import Any, Callable, cast
 
 from textual import on, work
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input
 from textual.worker import Worker, WorkerState
 
+from briefing.app.actions import BY_ID, bindings
 from briefing.app.cheatsheet import Cheatsheet, Pin
 from briefing.app.conversation import Conversation, Exchange, card_text, follow_up_context
-from briefing.app.messages import Answered, CheatsheetSaved, LiveResults
+from briefing.app.host import DeskHost
+from briefing.app.marking import marked_block, marked_line
+from briefing.app.meeting import AskedQuestion, Meeting, clear_meeting, load_meeting, save_meeting
+from briefing.app.messages import (AnswerChosen, Answered, CheatsheetSaved, LiveResults,
+                                   MeetingRestored)
 from briefing.app.query import ParsedQuery, parse_query
 from briefing.app.safety import guarded
 from briefing.app.screens.dialogs import ConfirmScreen
@@ -26,9 +32,6 @@ from briefing.app.widgets.panels import CheatsheetPanel, CoreMessagePanel, PinLi
 from briefing.app.widgets.status import QuestionInput, StatusBar
 from briefing.search.results import SearchOptions
 
-if TYPE_CHECKING:
-    from briefing.app.app import BriefingApp
-
 RESULT_LIMIT = 10
 # Show the side panel by itself on the first pin only when there is room for it.
 AUTO_SIDE_WIDTH = 110
@@ -39,16 +42,7 @@ class MainScreen(Screen):
 
     AUTO_FOCUS = "#question"
 
-    BINDINGS = [
-        Binding("escape", "focus_input", "Invoer", show=False,
-                id="briefing.input", tooltip="Terug naar de invoer"),
-        Binding("f2,ctrl+o", "toggle_core", "Kernboodschap", key_display="F2", show=False,
-                id="briefing.kernboodschap", tooltip="Kernboodschap tonen of verbergen"),
-        Binding("f3,ctrl+l", "toggle_cheatsheet", "Spiekbriefje", key_display="F3",
-                id="briefing.spiekbriefje", tooltip="Spiekbriefje tonen of verbergen"),
-        Binding("ctrl+s", "save_cheatsheet", "Opslaan", show=False, priority=True,
-                id="briefing.spiekbriefje.save", tooltip="Spiekbriefje opslaan als Markdown"),
-    ]
+    BINDINGS = bindings("main")
 
     def __init__(self) -> None:
         super().__init__(id="main")
@@ -62,10 +56,16 @@ class MainScreen(Screen):
         self.last_saved: str | None = None
         self._asking: str | None = None
         self.cheatsheet_dirty = False  # pins changed since the last save
+        # The meeting on disk is restored once, when the engine is first ready; until then
+        # nothing is saved (an empty desk must not overwrite the stored meeting).
+        self._restored = False
+        self._restoring = False
+        self._held_pins: list[Pin] = []  # restored pins under embargo: kept, not shown
 
     @property
-    def briefing(self) -> BriefingApp:
-        return self.app  # type: ignore[return-value]
+    def briefing(self) -> DeskHost:
+        """The app, through the small interface the screen needs (no import of app.py)."""
+        return cast(DeskHost, self.app)
 
     # --- layout ----------------------------------------------------------------------------
     def compose(self):
@@ -91,12 +91,18 @@ class MainScreen(Screen):
         if self.briefing.engine is None:
             self.query_one(LivePreview).show_message(
                 "Kennisbank laden… u kunt alvast typen.", "hint")
+        if self.briefing.knowledge_version:
+            self._knowledge_changed()  # loaded before this screen was there to watch
         if self.briefing.on_ready is not None:
             self.call_after_refresh(self.briefing.on_ready, self.briefing, "input")
 
     @property
     def input(self) -> QuestionInput:
         return self.query_one(QuestionInput)
+
+    def flash(self, text: str, severity: str = "information", timeout: float | None = 4) -> None:
+        """A short message in the status line (it never covers the answer)."""
+        self.query_one(StatusBar).flash(text, severity, timeout)
 
     # --- state from the app ------------------------------------------------------------------
     def refresh_status(self) -> None:
@@ -114,6 +120,14 @@ class MainScreen(Screen):
         self.refresh_status()
         self._refresh_core()
         self.run_live_search()
+        if self.briefing.engine is None:
+            return
+        if not self._restored and not self._restoring:
+            self._restore_meeting()
+            return
+        self._ask_pending()
+
+    def _ask_pending(self) -> None:
         if self._pending_question is not None and self.briefing.engine is not None:
             question, self._pending_question = self._pending_question, None
             self.ask(question)
@@ -123,6 +137,7 @@ class MainScreen(Screen):
         self.refresh_status()
         self._refresh_core()
         self.run_live_search()
+        self.save_meeting()
 
     # --- live search -------------------------------------------------------------------------
     def search_options(self, parsed: ParsedQuery, context: str | None) -> SearchOptions:
@@ -182,8 +197,7 @@ class MainScreen(Screen):
             return
         if self.briefing.engine is None:
             self._pending_question = text
-            self.app.notify("De kennisbank wordt nog geladen; de vraag komt zo in het gesprek.",
-                            markup=False)
+            self.briefing.say("De kennisbank wordt nog geladen; de vraag komt zo in het gesprek.")
             return
         self.ask(text)
 
@@ -192,8 +206,7 @@ class MainScreen(Screen):
         app = self.briefing
         parsed = parse_query(text, app.kb.registers if app.kb else None)
         if parsed.is_empty:
-            self.app.notify("Typ ook een paar woorden van de vraag.", severity="warning",
-                            markup=False)
+            self.briefing.say("Typ ook een paar woorden van de vraag.", severity="warning")
             return
         self.input.value = ""
         self._asking = text
@@ -212,24 +225,62 @@ class MainScreen(Screen):
     @guarded
     async def _answered(self, message: Answered) -> None:
         exchange = message.exchange
-        self.conversation.exchanges.append(exchange)
-        view = self.query_one(ConversationView)
-        welcome = view.query("#welcome")
-        if welcome:
-            await welcome.remove()
-        item = ExchangeView(exchange, len(self.conversation.exchanges) - 1,
-                            embargoed_dossiers=self.briefing.embargoed_ids)
-        await view.mount(item)
+        item = await self._add_exchange(exchange)
         card = item.card
         if card is not None:
             self.current_card = card
             card.select_edge(last=False)
             self.set_focus(card, scroll_visible=False)
-        # Once laid out: the question at the top, so a long card is read from its start.
-        self.call_after_refresh(view.scroll_to_widget, item, animate=False, top=True)
         self._refresh_core()
+        self.save_meeting()
         if exchange.no_answer:
             self.briefing.record_miss(exchange.query)
+
+    async def _add_exchange(self, exchange: Exchange, *, bring_into_view: bool = True
+                            ) -> ExchangeView:
+        """Mount an exchange below the others; earlier ones fold their alternatives."""
+        self.conversation.exchanges.append(exchange)
+        view = self.query_one(ConversationView)
+        welcome = view.query("#welcome")
+        if welcome:
+            await welcome.remove()
+        for earlier in view.exchanges():
+            earlier.set_latest(False)
+        item = ExchangeView(exchange, len(self.conversation.exchanges) - 1,
+                            embargoed_dossiers=self.briefing.embargoed_ids, marking=self._marking)
+        item.set_latest(True)
+        await view.mount(item)
+        if bring_into_view:
+            # Once laid out: the new question at the top of the conversation.
+            self.call_after_refresh(self.bring_into_view, item)
+        return item
+
+    def _marking(self, dossier_id: str) -> str | None:
+        return self.briefing.marking(dossier_id)
+
+    def bring_into_view(self, item: ExchangeView, attempt: int = 0) -> None:
+        """The question at the top of the conversation and, as far as they fit, its answer
+        lines below it; the best line is always in view (if the card is taller than the view,
+        the question gives way to it)."""
+        if not item.is_attached:
+            return
+        view = self.query_one(ConversationView)
+        content = view.scrollable_content_region
+        # Screen regions exist for widgets out of view too; make them positions in the view.
+        top = item.region.y - content.y + round(view.scroll_y)
+        target = top
+        card = item.card
+        best = card.best_item() if card is not None else None
+        if best is not None:
+            best_bottom = best.region.bottom - content.y + round(view.scroll_y)
+            if best_bottom - top > content.height:
+                target = best_bottom - content.height
+        if round(view.scroll_y) != target:
+            view.scroll_to(y=target, animate=False, immediate=True)
+        if attempt < 2:
+            # Earlier turns fold in the same refresh, which moves this one up: look again
+            # once that layout is done (a no-op when it is already in place).
+            self.call_after_refresh(self.bring_into_view, item, attempt + 1)
 
     # --- focus and movement -------------------------------------------------------------------
     def action_focus_input(self) -> None:
@@ -277,6 +328,9 @@ class MainScreen(Screen):
     def on_descendant_focus(self, event) -> None:
         if isinstance(event.widget, AnswerCard):
             self.current_card = event.widget
+            # The card looked at shows its alternatives; other earlier turns stay folded.
+            for view in self.query(ExchangeView):
+                view.set_open(view.card is event.widget)
             if not self.briefing.active_dossier and self.show_core:
                 self._refresh_core()
 
@@ -300,33 +354,50 @@ class MainScreen(Screen):
     async def card_action(self, card: AnswerCard | None, name: str, argument: int = 0,
                           line_text: str | None = None) -> None:
         if card is None:
-            self.app.notify("Er staat nog geen antwoord in het gesprek.", severity="warning",
-                            markup=False)
+            self.briefing.say("Er staat nog geen antwoord in het gesprek.", severity="warning")
             return
+        marking = self.briefing.marking(card.result.dossier_id)
         if name == "copy_line":
             text = line_text or card.selected_text
             if text is None:
                 card.select_edge(last=False)
                 text = card.selected_text
             if text is None:
-                self.app.notify("Deze kaart heeft geen regels.", severity="warning", markup=False)
+                self.briefing.say("Deze kaart heeft geen regels.", severity="warning")
                 return
-            self.briefing.copy(text, "Regel gekopieerd")
+            self.briefing.copy(marked_line(text, marking), "Regel gekopieerd")
+            self._chosen(card, "copy", text)
         elif name == "copy_card":
-            self.briefing.copy(card_text(card.result), "Kaart gekopieerd")
+            self.briefing.copy(marked_block(card_text(card.result), marking), "Kaart gekopieerd")
+            self._chosen(card, "copy", None)
         elif name == "pin":
             text = line_text or card.selected_text
             if text is None:
-                self.app.notify("Kies eerst een regel (↑↓).", severity="warning", markup=False)
+                self.briefing.say("Kies eerst een regel (↑↓).", severity="warning")
                 return
-            self.pin(Pin(text=text, card_id=card.result.card_id,
-                         card_title=card.result.question or card.result.title,
-                         dossier_title=card.result.dossier_title))
+            if self.pin(Pin(text=text, card_id=card.result.card_id,
+                            card_title=card.result.question or card.result.title,
+                            dossier_title=card.result.dossier_title, marking=marking,
+                            dossier_id=card.result.dossier_id)):
+                self._chosen(card, "pin", text)
         elif name == "alternative":
             await self.open_alternative(card, argument)
         elif name in ("next_line", "previous_line"):
             card.focus()
             card.action_cursor(1 if name == "next_line" else -1)
+
+    def _chosen(self, card: AnswerCard, action: str, line_text: str | None) -> None:
+        """Tell whoever records choices (issue 10 §4) which card answered which question."""
+        exchanges = self.conversation.exchanges
+        if not 0 <= card.exchange_index < len(exchanges):
+            return
+        exchange = exchanges[card.exchange_index]
+        line = None
+        if line_text is not None:
+            texts = card.result.line_texts
+            line = texts.index(line_text) if line_text in texts else None
+        self.post_message(AnswerChosen(exchange.query, card.result.card_id, exchange.chosen,
+                                       action, line))
 
     async def open_alternative(self, card: AnswerCard, number: int) -> None:
         exchanges = self.conversation.exchanges
@@ -334,8 +405,7 @@ class MainScreen(Screen):
             return
         exchange = exchanges[card.exchange_index]
         if number >= len(exchange.results):
-            self.app.notify(f"Er is geen ander antwoord {number}.", severity="warning",
-                            markup=False)
+            self.briefing.say(f"Er is geen ander antwoord {number}.", severity="warning")
             return
         if not exchange.choose(number):
             return
@@ -349,21 +419,23 @@ class MainScreen(Screen):
             new_card.focus()
             new_card.select_edge(last=False)
         self._refresh_core()
+        self.save_meeting()
 
     # --- spiekbriefje -------------------------------------------------------------------------
-    @guarded
-    def pin(self, pin: Pin) -> None:
+    def pin(self, pin: Pin) -> bool:
+        """Pin a line (False when it was pinned already)."""
         if not self.cheatsheet.add(pin):
-            self.app.notify("Deze regel staat al op het spiekbriefje.", markup=False)
-            return
+            self.briefing.say("Deze regel staat al op het spiekbriefje.")
+            return False
         self.cheatsheet_dirty = True
         self.query_one(CheatsheetPanel).show(self.cheatsheet.pins)
         roomy = self.size.width >= AUTO_SIDE_WIDTH
         if not self.show_cheatsheet and len(self.cheatsheet) == 1 and roomy:
             self.show_cheatsheet = True
             self._layout_side()
-        self.app.notify(f"Vastgepind ({len(self.cheatsheet)} op het spiekbriefje, F3).",
-                        markup=False)
+        self.briefing.say(f"Vastgepind ({len(self.cheatsheet)} op het spiekbriefje, F3).")
+        self.save_meeting()
+        return True
 
     @on(PinList.Action)
     @guarded
@@ -379,25 +451,26 @@ class MainScreen(Screen):
             self.action_clear_cheatsheet()
             return
         if not 0 <= index < len(self.cheatsheet):
-            self.app.notify("Kies eerst een regel op het spiekbriefje (F3).", severity="warning",
-                            markup=False)
+            self.briefing.say("Kies eerst een regel op het spiekbriefje (F3).", severity="warning")
             return
         if name == "move":
             index = self.cheatsheet.move(index, argument)
             self.cheatsheet_dirty = True
             self.query_one(CheatsheetPanel).show(self.cheatsheet.pins, index)
+            self.save_meeting()
         elif name == "remove":
             self.cheatsheet.remove(index)
             self.cheatsheet_dirty = True
             self.query_one(CheatsheetPanel).show(self.cheatsheet.pins,
                                                  min(index, len(self.cheatsheet) - 1))
+            self.save_meeting()
         elif name == "copy":
-            self.briefing.copy(self.cheatsheet.pins[index].text, "Regel gekopieerd")
+            self.briefing.copy(self.cheatsheet.pins[index].marked_text, "Regel gekopieerd")
 
     @guarded
     def action_clear_cheatsheet(self) -> None:
         if not self.cheatsheet.pins:
-            self.app.notify("Het spiekbriefje is al leeg.", markup=False)
+            self.briefing.say("Het spiekbriefje is al leeg.")
             return
 
         def done(yes: bool | None) -> None:
@@ -405,7 +478,8 @@ class MainScreen(Screen):
                 count = self.cheatsheet.clear()
                 self.cheatsheet_dirty = False
                 self.query_one(CheatsheetPanel).show([])
-                self.app.notify(f"Spiekbriefje gewist ({count} regels).", markup=False)
+                self.save_meeting()
+                self.briefing.say(f"Spiekbriefje gewist ({count} regels).")
 
         self.app.push_screen(ConfirmScreen(
             f"Spiekbriefje wissen ({len(self.cheatsheet)} regels)? Sla het eventueel eerst op "
@@ -414,8 +488,8 @@ class MainScreen(Screen):
     @guarded
     def action_save_cheatsheet(self) -> None:
         if not self.cheatsheet.pins:
-            self.app.notify("Het spiekbriefje is leeg: pin eerst regels met spatie.",
-                            severity="warning", markup=False)
+            self.briefing.say("Het spiekbriefje is leeg: pin eerst regels met spatie.",
+                            severity="warning")
             return
         app = self.briefing
         dossier = app.kb.dossier(app.active_dossier) if app.kb and app.active_dossier else None
@@ -436,12 +510,11 @@ class MainScreen(Screen):
     @guarded
     def _saved(self, message: CheatsheetSaved) -> None:
         if message.error:
-            self.app.notify(f"Opslaan mislukt: {message.error}", severity="error", markup=False)
+            self.briefing.say(f"Opslaan mislukt: {message.error}", severity="error")
         else:
             self.last_saved = message.path
             self.cheatsheet_dirty = False
-            self.app.notify(f"Opgeslagen als {message.path}", title="Spiekbriefje opgeslagen",
-                            markup=False)
+            self.briefing.say(f"Opgeslagen als {message.path}", title="Spiekbriefje opgeslagen")
 
     # --- side panels -------------------------------------------------------------------------
     @guarded
@@ -469,6 +542,18 @@ class MainScreen(Screen):
         self.query_one("#cheatsheet").display = self.show_cheatsheet
         self.query_one("#core").display = self.show_core
         self.query_one("#side").display = self.show_cheatsheet or self.show_core
+        # The conversation gets narrower or wider and its lines rewrap: once laid out again,
+        # the line the adviser had selected is brought back into view.
+        self.call_after_refresh(self._keep_selection_in_view)
+
+    def _keep_selection_in_view(self) -> None:
+        card = self.current_card
+        if card is None or not card.is_attached:
+            return
+        selected = card.selected
+        if selected is not None:
+            self.query_one(ConversationView).scroll_to_widget(selected, animate=False,
+                                                               immediate=True)
 
     def _refresh_core(self) -> None:
         if not self.show_core:
@@ -482,9 +567,156 @@ class MainScreen(Screen):
                 card = self.card_for_action()
                 if card is not None:
                     dossier = app.kb.dossier(card.result.dossier_id)
-        self.query_one(CoreMessagePanel).show(dossier, active)
+        if dossier is not None and not app.embargo and dossier.id in app.embargoed_ids:
+            dossier = None  # its kernboodschap is under embargo: not without --embargo
+        marking = app.marking(dossier.id) if dossier is not None and dossier.id else None
+        self.query_one(CoreMessagePanel).show(dossier, active, marking)
 
-    # --- conversation ------------------------------------------------------------------------
+    # --- the meeting: kept on disk, restored at start, "Nieuwe vergadering" clears it -------
+    @property
+    def _data_dir(self) -> Path | None:
+        return self.briefing.data_dir
+
+    def meeting(self) -> Meeting:
+        """The meeting as it stands: what is kept for the next start."""
+        questions = [AskedQuestion(e.query, e.context, e.card.card_id if e.card else None)
+                     for e in self.conversation.exchanges]
+        return Meeting(active_dossier=self.briefing.active_dossier, questions=questions,
+                       pins=list(self.cheatsheet.pins) + self._held_pins)
+
+    def save_meeting(self) -> None:
+        """Keep the meeting on disk (in a worker; the newest state wins)."""
+        if not self._restored or self._data_dir is None:
+            return
+        self._write_meeting(self._data_dir, self.meeting())
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="meeting")
+    def _write_meeting(self, folder: Path, meeting: Meeting) -> None:
+        save_meeting(folder, meeting)
+
+    async def save_meeting_now(self) -> None:
+        """At quit: wait for a write under way, then write the last state."""
+        if not self._restored or self._data_dir is None:
+            return
+        await self.app.workers.wait_for_complete(
+            [w for w in self.app.workers if w.group == "meeting"])
+        try:
+            save_meeting(self._data_dir, self.meeting())
+        except OSError as exc:
+            self.briefing.say(f"Vergadering kon niet worden bewaard: {exc.strerror or exc}",
+                              severity="error")
+
+    def _restore_meeting(self) -> None:
+        self._restoring = True
+        if self._data_dir is None:
+            self._restored, self._restoring = True, False
+            self._ask_pending()
+            return
+        app = self.briefing
+        self._read_meeting(self._data_dir, app.include_concept, app.embargo)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="restore")
+    def _read_meeting(self, folder: Path, include_concept: bool, embargo: bool) -> None:
+        meeting, problem = load_meeting(folder)
+        app = self.briefing
+        kb = app.kb
+        active = meeting.active_dossier
+        if active and (kb is None or kb.dossier(active) is None):
+            active = None
+        exchanges: list[Exchange] = []
+        previous: Exchange | None = None
+        for asked in meeting.questions:
+            parsed = parse_query(asked.query, kb.registers if kb else None)
+            if parsed.is_empty:
+                continue
+            context = asked.context if previous is not None else None
+            options = SearchOptions(limit=RESULT_LIMIT, member=parsed.member, party=parsed.party,
+                                    dossier=active, include_concept=include_concept,
+                                    include_embargo=embargo, context=context)
+            results, no_answer = app.search(parsed.search_text, options)
+            exchange = Exchange(query=asked.query, results=results, no_answer=no_answer,
+                                context=context, filters=parsed.filter_label())
+            ids = [r.card_id for r in results]
+            if asked.card_id in ids:
+                exchange.chosen = ids.index(asked.card_id)
+            exchanges.append(exchange)
+            previous = exchange
+        self.post_message(MeetingRestored(exchanges, meeting.pins, active, problem))
+
+    @on(MeetingRestored)
+    @guarded
+    async def _meeting_restored(self, message: MeetingRestored) -> None:
+        app = self.briefing
+        try:
+            if message.problem:
+                self.briefing.say(message.problem, severity="warning")
+            shown, held = [], []
+            for pin in message.pins:
+                dossier = app.kb.dossier(pin.dossier_id) if app.kb and pin.dossier_id else None
+                if dossier is not None and not app.embargo and dossier.id in app.embargoed_ids:
+                    held.append(pin)  # under embargo now: kept in the file, not shown
+                    continue
+                if dossier is not None and dossier.id:
+                    # The marking as it is now (an embargo may have passed).
+                    pin = Pin(pin.text, pin.card_id, pin.card_title, pin.dossier_title,
+                              app.marking(dossier.id), pin.dossier_id)
+                shown.append(pin)
+            self._held_pins = held
+            for pin in shown:
+                self.cheatsheet.add(pin)
+            if self.cheatsheet.pins:
+                self.query_one(CheatsheetPanel).show(self.cheatsheet.pins)
+                # Not known to be saved as Markdown: "Nieuwe vergadering" asks before wiping.
+                self.cheatsheet_dirty = True
+            if message.active_dossier and message.active_dossier != app.active_dossier:
+                app.set_active_dossier(message.active_dossier, quiet=True)
+            last = None
+            for exchange in message.exchanges:
+                last = await self._add_exchange(exchange, bring_into_view=False)
+            if last is not None:
+                self.call_after_refresh(self.bring_into_view, last)
+            if message.exchanges or shown:
+                self.briefing.say(f"{len(message.exchanges)} vragen en {len(shown)} "
+                                  "vastgepinde regels teruggezet; ctrl+p → Nieuwe vergadering "
+                                  "begint opnieuw.", title="Vergadering hervat")
+            if held:
+                self.briefing.say(f"{len(held)} vastgepinde regels staan onder embargo en "
+                                  "worden niet getoond (start met --embargo).",
+                                  severity="warning")
+        finally:
+            self._restored, self._restoring = True, False
+        self._ask_pending()
+
+    @guarded
+    def action_new_meeting(self) -> None:
+        """Clear the conversation, the spiekbriefje and the active dossier (asks first when
+        there are pinned lines that were never saved)."""
+        if self.cheatsheet.pins and self.cheatsheet_dirty:
+            def done(yes: bool | None) -> None:
+                if yes:
+                    self.run_worker(self.new_meeting(), group="new-meeting")
+
+            self.app.push_screen(ConfirmScreen(
+                f"Nieuwe vergadering: gesprek en spiekbriefje ({len(self.cheatsheet)} regels, "
+                "niet opgeslagen) wissen? (n en dan ctrl+s slaat het spiekbriefje op)"), done)
+            return
+        self.run_worker(self.new_meeting(), group="new-meeting")
+
+    async def new_meeting(self) -> None:
+        self.cheatsheet.clear()
+        self._held_pins = []
+        self.cheatsheet_dirty = False
+        self.query_one(CheatsheetPanel).show([])
+        await self.clear_conversation()
+        self.briefing.set_active_dossier(None, quiet=True)
+        if self._data_dir is not None:
+            try:
+                clear_meeting(self._data_dir)
+            except OSError:
+                pass
+        self.briefing.say("Gesprek, spiekbriefje en actief dossier zijn leeg.",
+                          title="Nieuwe vergadering")
+
     @guarded
     async def clear_conversation(self) -> None:
         self.conversation = Conversation()
@@ -494,6 +726,62 @@ class MainScreen(Screen):
         await view.recompose()
         self.input.focus()
         self.run_live_search()
+
+    # --- the action table: the palette runs actions on the widget of their scope -------------
+    def run_registered(self, action_id: str, argument: int | None = None) -> None:
+        self.run_worker(self._run_registered(action_id, argument), group="palette")
+
+    async def _run_registered(self, action_id: str, argument: int | None) -> None:
+        entry = BY_ID[action_id]
+        action = f"{entry.action}({argument})" if argument is not None else entry.action
+        target: Any
+        if entry.scope == "app":
+            target = self.app
+        elif entry.scope == "main":
+            target = self
+        elif entry.scope == "input":
+            target = self.input
+            target.focus()
+        elif entry.scope in ("card", "lines"):
+            target = self.card_for_action()
+            if target is None:
+                self.briefing.say("Er staat nog geen antwoord in het gesprek.",
+                                  severity="warning")
+                return
+            target.focus()
+            if target.cursor < 0:
+                target.cursor = max(0, min(target.initial_cursor(), len(target.items()) - 1))
+        else:  # pins
+            target = self.query_one(PinList)
+            if not self.cheatsheet.pins:
+                self.briefing.say("Het spiekbriefje is leeg: pin eerst regels met spatie.",
+                                  severity="warning")
+                return
+            if not self.show_cheatsheet:
+                self.show_cheatsheet = True
+                self._layout_side()
+            target.focus()
+            if target.cursor < 0:
+                target.cursor = 0
+        await self.app.run_action(action, target)
+
+    def palette_extras(self) -> list[tuple[str, Callable[[], object], str]]:
+        """Palette entries that change with the meeting: the other answers of the card."""
+        out: list[tuple[str, Callable[[], object], str]] = []
+        card = self.card_for_action()
+        exchanges = self.conversation.exchanges
+        exchange = None
+        if card is not None and 0 <= card.exchange_index < len(exchanges):
+            exchange = exchanges[card.exchange_index]
+        elif exchanges:
+            exchange = exchanges[-1]
+        if exchange is not None:
+            for number, result in exchange.alternatives:
+                label = " ".join((result.question or result.title).split())
+                out.append((f"Ander antwoord {number}: {label[:70]}",
+                            partial(self.run_registered, "card.alternative", number),
+                            f"toets {number} op de kaart: toon dit antwoord"))
+        return out
 
     # --- errors ------------------------------------------------------------------------------
     @on(Worker.StateChanged)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from textual.binding import Binding
 from textual.containers import HorizontalGroup
 from textual.message import Message
 from textual.widgets import Label, Static
 
+from briefing.app.actions import bindings
 from briefing.app.conversation import card_lines, format_date, who
 from briefing.app.widgets.lines import LineBrowser, LineItem
 from briefing.search.results import Result
@@ -33,17 +33,7 @@ def kind_label(result: Result) -> str:
 class AnswerCard(LineBrowser):
     """One result, shown in full. The lines can be walked, copied and pinned."""
 
-    BINDINGS = [
-        Binding("enter,ctrl+c", "copy_line", "Kopieer", key_display="⏎",
-                id="briefing.card.copy_line", tooltip="Geselecteerde regel kopiëren"),
-        Binding("ctrl+a", "copy_card", "Kaart",
-                id="briefing.card.copy_card", tooltip="Hele kaart kopiëren"),
-        Binding("space", "pin", "Pin", key_display="spatie",
-                id="briefing.card.pin", tooltip="Regel vastpinnen op het spiekbriefje"),
-        Binding("1", "alternative(1)", "Ander", key_display="1-9"),
-        *[Binding(str(n), f"alternative({n})", "Ander antwoord", show=False) for n in range(2, 10)],
-        Binding("0", "alternative(0)", "Eerste antwoord", show=False),
-    ]
+    BINDINGS = bindings("card")
 
     class Action(Message):
         """The adviser asked for something done with this card (copy, pin, alternative)."""
@@ -58,7 +48,8 @@ class AnswerCard(LineBrowser):
             self.line_text = card.selected_text
 
     def __init__(self, result: Result, *, exchange_index: int = -1, no_answer: bool = False,
-                 embargoed: bool = False, id: str | None = None) -> None:
+                 embargoed: bool = False, marking: str | None = None,
+                 id: str | None = None) -> None:
         classes = f"answer-card certainty-{result.certainty}"
         if no_answer:
             classes += " -no-answer"
@@ -69,6 +60,7 @@ class AnswerCard(LineBrowser):
         self.exchange_index = exchange_index
         self.no_answer = no_answer
         self.embargoed = embargoed
+        self.marking = marking
 
     def compose(self):
         result = self.result
@@ -81,6 +73,7 @@ class AnswerCard(LineBrowser):
                 yield Label("EMBARGO", classes="badge embargo", markup=False)
             yield Label(CERTAINTY_LABEL.get(result.certainty, result.certainty),
                         classes=f"badge certainty certainty-{result.certainty}", markup=False)
+            yield Label("", classes="header-gap", markup=False)
             yield Label(kind_label(result), classes="kind", markup=False)
         if self.no_answer:
             yield Static("Geen voorbereid antwoord. Dit is het dichtstbijzijnde: "
@@ -109,6 +102,37 @@ class AnswerCard(LineBrowser):
         if result.dossier_date:
             source += f" · {format_date(result.dossier_date)}"
         yield Static(source, classes="card-source", markup=False)
+
+    def on_resize(self) -> None:
+        self._fit_header()
+
+    def _fit_header(self) -> None:
+        """Badges are never cut: on a narrow card the least needed labels shorten or go
+        (first the card number, then 'zekerheid hoog' becomes 'hoog')."""
+        width = self.content_region.width or self.size.width
+        if not width:
+            return
+        certainty = self.query_one(".certainty", Label)
+        kind = self.query_one(".kind", Label)
+        full = CERTAINTY_LABEL.get(self.result.certainty, self.result.certainty)
+        badges = [b for b in self.query(".badge").results(Label) if b is not certainty]
+        # Each badge has one cell of padding either side and one of margin after it.
+        fixed = sum(len(str(b.render())) + 3 for b in badges)
+        label = kind_label(self.result)
+        for text, show_kind in ((full, True), (full, False), (self.result.certainty, False)):
+            need = fixed + len(text) + 3 + (len(label) if show_kind else 0)
+            if need <= width:
+                break
+        certainty.update(text)
+        kind.display = show_kind
+
+    def best_item(self) -> LineItem | None:
+        """The answer line that matched best (the first line when none did)."""
+        items = [i for i in self.items() if not i.has_class("if-pressed")]
+        if not items:
+            return None
+        index = self.initial_cursor()
+        return items[index] if 0 <= index < len(items) else items[0]
 
     def initial_cursor(self) -> int:
         """Start on the best matching line: usually the one the wethouder needs."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from textual.containers import VerticalGroup, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
@@ -17,13 +19,39 @@ WELCOME = (
 
 
 class ExchangeView(VerticalGroup):
-    """One question with its answer card and the alternatives (keys 1-9)."""
+    """One question with its answer card and the alternatives (keys 1-9).
 
-    def __init__(self, exchange: Exchange, index: int, *, embargoed_dossiers: frozenset[str]):
+    Only the newest exchange (and the one whose card has the focus) lists its alternatives;
+    earlier ones fold them into one line, which a click (or focusing the card) opens again.
+    The newest is at least as tall as the view, so its question can stand at the top."""
+
+    def __init__(self, exchange: Exchange, index: int, *, embargoed_dossiers: frozenset[str],
+                 marking: Callable[[str], str | None] | None = None):
         super().__init__(classes="exchange")
         self.exchange = exchange
         self.index = index
         self.embargoed_dossiers = embargoed_dossiers
+        self.marking = marking
+        self._latest = False
+        self._open = False
+
+    def set_latest(self, latest: bool) -> None:
+        self._latest = latest
+        self.set_class(latest, "-latest")
+        self._fold()
+
+    def set_open(self, open_: bool) -> None:
+        self._open = open_
+        self._fold()
+
+    def _fold(self) -> None:
+        self.set_class(not (self._latest or self._open), "-folded")
+
+    def on_click(self, event) -> None:
+        if self.has_class("-folded") and "alternatives-folded" in getattr(
+                event.widget, "classes", ()):
+            event.stop()
+            self.set_open(True)
 
     def compose(self):
         exchange = self.exchange
@@ -43,9 +71,14 @@ class ExchangeView(VerticalGroup):
             return
         yield AnswerCard(card, exchange_index=self.index,
                          no_answer=exchange.no_answer and exchange.chosen == 0,
-                         embargoed=card.dossier_id in self.embargoed_dossiers)
+                         embargoed=card.dossier_id in self.embargoed_dossiers,
+                         marking=self.marking(card.dossier_id) if self.marking else None)
         alternatives = exchange.alternatives
         if alternatives:
+            yield Static(Content.assemble(
+                ("▸ ", "$text-muted"), (f"{len(alternatives)} andere antwoorden", "$text-muted"),
+                ("  (kies de kaart: toets 1-9)", "$text-muted")),
+                classes="alternatives-folded")
             yield Static(Content.assemble(("Andere antwoorden", "bold $text-muted"),
                                           ("  toets 1-9 op de kaart, 0 = eerste", "$text-muted")),
                          classes="alternatives-title")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from textual import events
-from textual.binding import Binding
 from textual.containers import HorizontalGroup, VerticalGroup
 from textual.message import Message
 from textual.reactive import reactive
+from textual.content import Content
 from textual.widgets import Static
+
+from briefing.app.actions import bindings
 
 BULLETS = ("•", "–", "·", "·")
 
@@ -16,7 +18,8 @@ class LineItem(HorizontalGroup):
     """One line with a bullet and a hanging indent (wrapped text stays aligned)."""
 
     def __init__(self, text: str, depth: int = 0, *, selectable: bool = True,
-                 bullet: str | None = None, classes: str = "") -> None:
+                 bullet: str | None = None, classes: str = "", marking: str | None = None
+                 ) -> None:
         names = f"line-item depth-{min(depth, 3)} {classes}".strip()
         if selectable:
             names += " selectable"
@@ -24,10 +27,15 @@ class LineItem(HorizontalGroup):
         self.text = text
         self.depth = depth
         self.bullet = bullet if bullet is not None else BULLETS[min(depth, 3)]
+        self.marking = marking  # '[GEHEIM]' on a pinned line from a dossier not openbaar
 
     def compose(self):
         yield Static(self.bullet, classes="bullet", markup=False)
-        yield Static(self.text, classes="text", markup=False)
+        if self.marking:
+            yield Static(Content.assemble((self.marking, "bold $text-error"), " ",
+                                          self.text), classes="text")
+        else:
+            yield Static(self.text, classes="text", markup=False)
 
     def on_click(self, event: events.Click) -> None:
         browser = next((a for a in self.ancestors if isinstance(a, LineBrowser)), None)
@@ -50,12 +58,7 @@ class LineBrowser(VerticalGroup, can_focus=True):
     Printable keys it does not bind are handed to the question input, so the adviser can simply
     start typing the next question."""
 
-    BINDINGS = [
-        Binding("up", "cursor(-1)", "Regel", show=False),
-        Binding("down", "cursor(1)", "Regel", key_display="↑↓", show=True),
-        Binding("home", "cursor_to(0)", "Eerste regel", show=False),
-        Binding("end", "cursor_to(-1)", "Laatste regel", show=False),
-    ]
+    BINDINGS = bindings("lines")
 
     cursor: reactive[int] = reactive(-1, init=False)
 

@@ -2,31 +2,22 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
 from textual.containers import VerticalGroup, VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
+from briefing.app.actions import bindings
 from briefing.app.cheatsheet import Pin
+from briefing.app.marking import highest
 from briefing.app.widgets.lines import LineBrowser, LineItem
 from briefing.model.dossier import Dossier, flatten_lines
+from briefing.safetext import strip_control
 
 
 class PinList(LineBrowser):
     """The pinned lines; reorder with shift/ctrl+arrows, remove with delete."""
 
-    BINDINGS = [
-        Binding("shift+up,ctrl+up", "move(-1)", "Omhoog", show=False,
-                id="briefing.pins.up", tooltip="Regel omhoog"),
-        Binding("shift+down,ctrl+down", "move(1)", "Verplaats", key_display="shift+↑↓",
-                id="briefing.pins.down", tooltip="Regel omlaag"),
-        Binding("delete,backspace", "remove", "Weghalen", key_display="del",
-                id="briefing.pins.remove", tooltip="Regel weghalen"),
-        Binding("enter,ctrl+c", "copy", "Kopieer", key_display="⏎",
-                id="briefing.pins.copy", tooltip="Regel kopiëren"),
-        Binding("ctrl+x", "clear", "Wissen",
-                id="briefing.pins.clear", tooltip="Spiekbriefje wissen"),
-    ]
+    BINDINGS = bindings("pins")
 
     class Action(Message):
         def __init__(self, name: str, index: int, argument: int = 0) -> None:
@@ -41,7 +32,7 @@ class PinList(LineBrowser):
             self.mount(Static("Nog niets vastgepind. Kies een regel op een antwoordkaart en "
                               "druk op spatie.", classes="panel-empty", markup=False))
         else:
-            self.mount_all(LineItem(pin.text, 0, bullet=f"{n}.")
+            self.mount_all(LineItem(pin.text, 0, bullet=f"{n}.", marking=pin.marking)
                            for n, pin in enumerate(pins, start=1))
         if cursor is not None:
             target = max(-1, min(cursor, len(pins) - 1))
@@ -74,8 +65,9 @@ class CheatsheetPanel(VerticalScroll, can_focus=False):
         yield PinList(id="pins")
 
     def show(self, pins: list[Pin], cursor: int | None = None) -> None:
-        self.query_one("#cheatsheet-title", Static).update(
-            f"Spiekbriefje ({len(pins)})" if pins else "Spiekbriefje")
+        top = highest([p.marking for p in pins])
+        title = f"Spiekbriefje ({len(pins)})" if pins else "Spiekbriefje"
+        self.query_one("#cheatsheet-title", Static).update(f"{title} {top}" if top else title)
         self.query_one(PinList).show(pins, cursor)
 
 
@@ -86,7 +78,7 @@ class CoreMessagePanel(VerticalScroll):
         yield Static("Kernboodschap", classes="panel-title", id="core-title", markup=False)
         yield VerticalGroup(id="core-lines")
 
-    def show(self, dossier: Dossier | None, active: bool) -> None:
+    def show(self, dossier: Dossier | None, active: bool, marking: str | None = None) -> None:
         title = self.query_one("#core-title", Static)
         body = self.query_one("#core-lines", VerticalGroup)
         body.remove_children()
@@ -97,10 +89,13 @@ class CoreMessagePanel(VerticalScroll):
             return
         label = "" if active else " (laatste antwoord)"
         title.update(f"Kernboodschap{label}")
-        items: list = [Static(dossier.title, classes="core-dossier", markup=False)]
+        items: list = []
+        if marking:
+            items.append(Static(marking, classes="marking", markup=False))
+        items.append(Static(strip_control(dossier.title), classes="core-dossier", markup=False))
         lines = flatten_lines(dossier.core_message)
         if not lines:
             items.append(Static("Dit dossier heeft geen kernboodschap.", classes="panel-empty",
                                 markup=False))
-        items += [LineItem(text, depth, selectable=False) for depth, text in lines]
+        items += [LineItem(strip_control(text), depth, selectable=False) for depth, text in lines]
         body.mount_all(items)
