@@ -29,7 +29,7 @@ from briefing.app.screens.main import MainScreen
 from briefing.app.watch import changed_files, signature
 from briefing.model.knowledge import KnowledgeBase, is_under_embargo
 from briefing.model.loading import load_knowledge
-from briefing.safetext import strip_control
+from briefing.safetext import printable
 from briefing.search.results import Result, SearchOptions
 
 EngineFactory = Callable[[KnowledgeBase], Engine]
@@ -181,13 +181,13 @@ class BriefingApp(App[int]):
         if message.reason == "reload":
             names = ", ".join(message.changed[:3]) or "kennisbank"
             if not errors:
-                self.say(f"Bijgewerkt: {strip_control(names)}",
+                self.say(f"Bijgewerkt: {printable(names)}",
                          title="Kennisbank opnieuw ingelezen")
         new = [p for p in errors if p.format(self.kb_path) not in old_errors]
         shown = (new if message.reason == "reload" else errors)[:3]
         if shown:
             # One toast for all of them: stacked toasts would climb over the answer.
-            self.say("\n".join(strip_control(f"{p.location(self.kb_path)}: {p.message}")
+            self.say("\n".join(printable(f"{p.location(self.kb_path)}: {p.message}")
                                for p in shown),
                      title="Fout in de kennisbank (vorige versie blijft in gebruik)"
                      if message.reason == "reload" else "Fout in de kennisbank",
@@ -203,7 +203,7 @@ class BriefingApp(App[int]):
         if self.engine is None:
             self.engine_error = message.error
         self.knowledge_version += 1
-        self.say(strip_control(message.error), title="Kennisbank kon niet worden geladen",
+        self.say(printable(message.error), title="Kennisbank kon niet worden geladen",
                  severity="error", timeout=15)
 
     def knowledge_summary(self) -> tuple[str, str]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from briefing.model.dossier import Line, flatten_lines
-from briefing.safetext import strip_control
+from briefing.safetext import printable
 from briefing.search.results import Result
 
 # Most alternatives an exchange lists (keys 1-9 open one).
@@ -153,12 +153,12 @@ def visible(results: list[Result], *, include_concept: bool, include_embargo: bo
 
 
 def _clean_lines(lines: list[Line]) -> list[Line]:
-    return [line.model_copy(update={"text": strip_control(line.text),
+    return [line.model_copy(update={"text": printable(line.text),
                                     "sub": _clean_lines(line.sub)}) for line in lines]
 
 
 def _clean(value: str | None) -> str | None:
-    return strip_control(value) if value else value
+    return printable(value) if value else value
 
 
 def clean_result(result: Result) -> Result:
@@ -166,10 +166,10 @@ def clean_result(result: Result) -> Result:
     texts = [result.title, result.dossier_title, result.question, result.member, result.party,
              result.source, result.note] + result.line_texts
     texts += [t for _, t in flatten_lines(result.if_pressed)]
-    if all(not t or strip_control(t) == t for t in texts):
+    if all(not t or printable(t) == t for t in texts):
         return result
-    return replace(result, title=strip_control(result.title),
-                   dossier_title=strip_control(result.dossier_title),
+    return replace(result, title=printable(result.title),
+                   dossier_title=printable(result.dossier_title),
                    question=_clean(result.question), member=_clean(result.member),
                    party=_clean(result.party), source=_clean(result.source),
                    note=_clean(result.note), lines=_clean_lines(result.lines),

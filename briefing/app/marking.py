@@ -9,7 +9,7 @@ from datetime import datetime
 
 from briefing.model.dossier import Dossier
 from briefing.model.knowledge import is_under_embargo
-from briefing.safetext import strip_control
+from briefing.safetext import printable
 
 DUTCH_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
                 "september", "oktober", "november", "december")
@@ -39,13 +39,13 @@ def dossier_marking(dossier: Dossier | None, now: datetime | None = None) -> str
 
 def marked_line(text: str, marking: str | None) -> str:
     """One line with its marking in front."""
-    text = strip_control(text)
+    text = printable(text)
     return f"{marking} {text}" if marking else text
 
 
 def marked_block(text: str, marking: str | None) -> str:
     """A block of text (a whole card) with its marking on the first and the last line."""
-    text = strip_control(text).rstrip("\n") + "\n"
+    text = printable(text).rstrip("\n") + "\n"
     return f"{marking}\n{text}{marking}\n" if marking else text
 
 

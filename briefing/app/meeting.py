@@ -17,7 +17,7 @@ from pathlib import Path
 from briefing.app.cheatsheet import Pin
 from briefing.app.marking import highest
 from briefing.fileio import write_atomic
-from briefing.safetext import strip_control
+from briefing.safetext import printable
 
 MEETING_FILE = "vergadering.json"
 VERSION = 1
@@ -118,4 +118,4 @@ def _items(value: object) -> list[dict]:
 def _text(value: object) -> str | None:
     if not isinstance(value, str) or not value.strip():
         return None
-    return strip_control(value.strip())[:MAX_TEXT]
+    return printable(value.strip())[:MAX_TEXT]

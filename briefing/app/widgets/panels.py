@@ -11,7 +11,7 @@ from briefing.app.cheatsheet import Pin
 from briefing.app.marking import highest
 from briefing.app.widgets.lines import LineBrowser, LineItem
 from briefing.model.dossier import Dossier, flatten_lines
-from briefing.safetext import strip_control
+from briefing.safetext import printable
 
 
 class PinList(LineBrowser):
@@ -92,10 +92,10 @@ class CoreMessagePanel(VerticalScroll):
         items: list = []
         if marking:
             items.append(Static(marking, classes="marking", markup=False))
-        items.append(Static(strip_control(dossier.title), classes="core-dossier", markup=False))
+        items.append(Static(printable(dossier.title), classes="core-dossier", markup=False))
         lines = flatten_lines(dossier.core_message)
         if not lines:
             items.append(Static("Dit dossier heeft geen kernboodschap.", classes="panel-empty",
                                 markup=False))
-        items += [LineItem(strip_control(text), depth, selectable=False) for depth, text in lines]
+        items += [LineItem(printable(text), depth, selectable=False) for depth, text in lines]
         body.mount_all(items)
