@@ -38,7 +38,31 @@ _DUTCH_YAML_PROBLEMS = {
     "found unknown escape character": "een onbekend escape-teken na '\\' (gebruik enkele aanhalingstekens)",
     "expected a single document in the stream": "meer dan één YAML-document ('---') in één bestand",
     "found duplicate anchor": "een dubbel anker (&naam)",
+    # libyaml's wording (the C parser is used when present).
+    "mapping values are not allowed in this context": "een dubbele punt op een plek waar dat "
+    "niet mag (zet de tekst tussen aanhalingstekens)",
+    "found unexpected ':'": "een dubbele punt op een plek waar dat niet mag (zet de tekst "
+    "tussen aanhalingstekens)",
+    "did not find expected key": "een regel die niet goed is ingesprongen, of tekst achter een "
+    "waarde tussen aanhalingstekens",
+    "did not find expected '-' indicator": "een lijstregel ('-') die niet goed is ingesprongen",
+    "found character that cannot start any token": "een teken waarmee een waarde niet mag "
+    "beginnen (een tab, @ of `); gebruik spaties of zet de tekst tussen aanhalingstekens",
+    "but found another document": "meer dan één YAML-document ('---') in één bestand",
+    "did not find expected ',' or ']'": "een lijst tussen [ ] die niet goed gesloten is (zet "
+    "tekst met een dubbele punt of komma tussen aanhalingstekens)",
+    "did not find expected ',' or '}'": "een opsomming tussen { } die niet goed gesloten is (zet "
+    "de tekst tussen aanhalingstekens)",
+    "did not find expected node content": "een waarde die ontbreekt of met een teken begint dat "
+    "niet mag (zoals } of ]); zet de tekst tussen aanhalingstekens",
+    "found unknown directive name": "een regel die met % begint; zet de tekst tussen "
+    "aanhalingstekens",
+    "did not find expected comment or line break": "tekst achter een waarde tussen "
+    "aanhalingstekens op dezelfde regel",
 }
+# Said when the parser's problem is not in the list above: Dutch, never the English original.
+_DUTCH_YAML_FALLBACK = ("de opbouw klopt hier niet (controleer inspringing, dubbele punten en "
+                        "aanhalingstekens)")
 
 
 # LibYAML's parser when present (about 10x faster on large knowledge bases); same safe
@@ -220,7 +244,7 @@ def parse_yaml(path: Path, text: str) -> tuple[Any, SourceMap]:
                     break
         column = f", kolom {mark.column + 1}" if mark else ""
         raise YamlFileError(Problem(
-            path, line, f"ongeldige YAML{column}: {message or problem}"
+            path, line, f"ongeldige YAML{column}: {message or _DUTCH_YAML_FALLBACK}"
         )) from None
     except yaml.YAMLError as exc:
         raise YamlFileError(Problem(path, None, f"ongeldige YAML: {exc}")) from None

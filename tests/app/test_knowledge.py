@@ -182,3 +182,21 @@ async def test_an_error_in_a_handler_is_reported_and_the_desk_keeps_running(buil
         await pilot.press("enter")  # the rest still works
         await settle(pilot)
         assert app.clipboard.startswith("Ja, zie de bijlage")
+
+
+def test_yaml_errors_in_the_status_line_are_dutch(tmp_path):
+    """What a broken file says in the status line and the notification is Dutch throughout."""
+    from briefing.model.yamlsource import YamlFileError, parse_yaml
+
+    broken = ["a:\n  b: 1\n c: 2\n", "a: b: c\n", "a:\n\tb: 1\n", 'a: "x" y\n',
+              "a: [1, 2\nb: 3\n", "a: }\n", "%x\na: 1\n", "a: 1\n---\nb: 2\n", "a: `b\n"]
+    for text in broken:
+        try:
+            parse_yaml(tmp_path / "x.yaml", text)
+        except YamlFileError as error:
+            message = str(error)
+        else:
+            raise AssertionError(f"no error for {text!r}")
+        assert message.startswith("ongeldige YAML"), message
+        for english in ("did not", "found", "expected", "not allowed", "while", "token"):
+            assert english not in message, message
