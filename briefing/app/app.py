@@ -20,6 +20,7 @@ from briefing.app.clipboard import CLIPBOARD_FILE, fallback_copy
 from briefing.app.commands import BriefingCommands, DossierCommands
 from briefing.app.conversation import clean_result, visible
 from briefing.app.host import Engine
+from briefing.app.labels import short_title
 from briefing.app.learning import ChoiceHook
 from briefing.app.marking import dossier_marking
 from briefing.app.messages import CopyDone, KnowledgeChanged, KnowledgeFailed, KnowledgeReady
@@ -378,8 +379,8 @@ class BriefingApp(App[int]):
             return
         if dossier_id and self.kb is not None:
             dossier = self.kb.dossier(dossier_id)
-            title = dossier.title if dossier else dossier_id
-            self.say(" ".join(title.split()), title="Actief dossier (komt bovenaan)")
+            title = short_title(dossier.title if dossier else dossier_id, 60)
+            self.say(f"{title} (komt bovenaan)", title="Actief dossier")
         else:
             self.say("Alle dossiers tellen weer even zwaar.", title="Geen actief dossier")
 

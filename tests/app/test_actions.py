@@ -299,3 +299,30 @@ async def test_every_offered_theme_exists_and_bad_names_are_harmless(build):
         app.set_theme("paars")
         await pilot.pause()
         assert app.is_running and app.theme == THEMES["terminal-licht"]
+
+
+async def test_copy_and_pin_post_answer_chosen(build):
+    """AnswerChosen tells a recorder (issue 10 §4) which card answered which question."""
+    from briefing.app.messages import AnswerChosen
+
+    seen: list[AnswerChosen] = []
+
+    def hook(message) -> None:
+        if isinstance(message, AnswerChosen) and message not in seen:
+            seen.append(message)
+
+    app = build()
+    async with app.run_test(size=(100, 32), message_hook=hook) as pilot:
+        await ready(pilot)
+        await ask(pilot, "vragenlijst mwo")
+        await pilot.press("enter")             # copy the first line of the top card
+        await pilot.press("2")                 # open alternative 2
+        await settle(pilot)
+        await pilot.press("space")             # pin its first line
+        await pilot.press("ctrl+a")            # copy the whole card
+        await settle(pilot)
+        results = app.screen.conversation.last.results
+    got = [(m.query, m.card_id, m.rank, m.action, m.line) for m in seen]
+    assert got == [("vragenlijst mwo", results[0].card_id, 0, "copy", 0),
+                   ("vragenlijst mwo", results[2].card_id, 2, "pin", 0),
+                   ("vragenlijst mwo", results[2].card_id, 2, "copy", None)]

@@ -103,7 +103,8 @@ class StatusBar(HorizontalGroup):
         room = max(8, width - used - 2)
         label = self.query_one("#status-dossier", ClickLabel)
         if self._dossier:
-            prefix = "Dossier: " if room >= 30 else ""
+            # On a narrow line the title's distinctive words matter more than the prefix.
+            prefix = "Dossier: " if room >= 45 else ""
             label.update(prefix + short_title(self._dossier, room - len(prefix) - 5) + " (F5)")
         else:
             label.update("Dossier: alle (F5)" if room >= 18 else "alle (F5)")
