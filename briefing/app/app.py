@@ -113,10 +113,6 @@ class BriefingApp(App[int]):
         self.remove_clipboard_file()  # left by a session that did not end normally
         self.loading = True
         self._load("start", None, [])
-        if self.example:
-            from briefing.location import EXAMPLE_NOTICE
-
-            self.notify(EXAMPLE_NOTICE, title="Voorbeeld", timeout=30, markup=False)
         if self.watch_interval:
             self.set_interval(self.watch_interval, self.poll_knowledge, name="watch")
 

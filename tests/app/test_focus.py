@@ -69,3 +69,25 @@ async def test_notifications_never_cover_the_answer(build):
         assert "Vastgepind" in app.screen.query_one("#status-flash").render().plain
         # Nothing floats over the conversation: no toast is shown for information.
         assert not app.screen.query("Toast")
+
+
+async def test_the_example_notice_stands_in_the_conversation_not_over_it(build):
+    app = build(example=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        welcome = str(app.screen.query_one("#welcome").render())
+        assert "voorbeeldkennisbank" in welcome
+        assert not app.screen.query("Toast")
+        assert "VOORBEELD" in str(app.screen.query_one("#status-kb").render())
+
+
+async def test_an_unknown_name_is_said_before_the_long_tail_at_80_columns(build):
+    from tests.app.conftest import enter_text
+
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await enter_text(pilot, "@Jansen brochure melders")
+        status = app.screen.query_one("#live-status")
+        shown = status.render().plain if hasattr(status.render(), "plain") else str(status.render())
+        assert shown.index("onbekend: @Jansen") < 60

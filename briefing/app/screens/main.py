@@ -91,6 +91,12 @@ class MainScreen(Screen):
         if self.briefing.engine is None:
             self.query_one(LivePreview).show_message(
                 "Kennisbank laden… u kunt alvast typen.", "hint")
+        if getattr(self.app, "example", False):
+            # The bundled example: said where the answers will come, until the first question
+            # (a toast would cover the first answer).
+            from briefing.location import EXAMPLE_NOTICE
+
+            self.query_one(ConversationView).show_notice(f"Voorbeeld. {EXAMPLE_NOTICE}")
         if self.briefing.knowledge_version:
             self._knowledge_changed()  # loaded before this screen was there to watch
         if self.briefing.on_ready is not None:
@@ -676,9 +682,11 @@ class MainScreen(Screen):
             if last is not None:
                 self.call_after_refresh(self.bring_into_view, last)
             if message.exchanges or shown:
-                self.briefing.say(f"{len(message.exchanges)} vragen en {len(shown)} "
-                                  "vastgepinde regels teruggezet; ctrl+p → Nieuwe vergadering "
-                                  "begint opnieuw.", title="Vergadering hervat")
+                asked, pinned = len(message.exchanges), len(shown)
+                self.briefing.say(
+                    f"{asked} {'vraag' if asked == 1 else 'vragen'}, {pinned} "
+                    f"{'regel' if pinned == 1 else 'regels'} op het spiekbriefje (ctrl+p → "
+                    "Nieuwe vergadering begint opnieuw)", title="Vergadering hervat")
             if held:
                 self.briefing.say(f"{len(held)} vastgepinde regels staan onder embargo en "
                                   "worden niet getoond (start met --embargo).",

@@ -107,6 +107,12 @@ class ConversationView(VerticalScroll, can_focus=False):
     def compose(self):
         yield Static(WELCOME, id="welcome", markup=False)
 
+    def show_notice(self, text: str) -> None:
+        """A note under the welcome text (it goes with it at the first question)."""
+        welcome = self.query("#welcome")
+        if welcome:
+            welcome.first(Static).update(f"{WELCOME}\n\n{text}")
+
     def exchanges(self) -> list[ExchangeView]:
         return list(self.query(ExchangeView))
 

@@ -62,19 +62,21 @@ class LivePreview(VerticalGroup):
         if not results:
             scope = "" if include_concept else " (alleen vastgesteld, F4: ook concept)"
             self.add_class("-laag")
-            self._set(Content.assemble(("Geen voorbereid antwoord", "bold $text-error"),
-                                       (" · niets gevonden" + scope, "$text-error"), *notes))
+            self._set(Content.assemble(("Geen voorbereid antwoord", "bold $text-error"), *notes,
+                                       (" · niets gevonden" + scope, "$text-error")))
             return
         top = results[0]
         if no_answer:
             status = Content.assemble(
-                ("Geen voorbereid antwoord", "bold $text-error"),
-                (" · dichtstbijzijnde, zekerheid laag", "$text-error"), *notes)
+                ("Geen voorbereid antwoord", "bold $text-error"), *notes,
+                (" · dichtstbijzijnde, zekerheid laag", "$text-error"))
         else:
+            # The notes (filter, unknown name) before the long tail: on a narrow terminal the
+            # tail is what the ellipsis takes.
             status = Content.assemble(
-                ("Beste antwoord", "bold $text-success"),
+                ("Beste antwoord", "bold $text-success"), *notes,
                 (f" · {CERTAINTY_LABEL[top.certainty]} · enter zet het in het gesprek",
-                 "$text-muted"), *notes)
+                 "$text-muted"))
         title_parts: list = [(top.question or top.title, "bold")]
         if who(top):
             title_parts.append((f" — {who(top)}", "$text-muted"))
