@@ -38,9 +38,17 @@ def build(data_dir) -> Callable:
 
 async def settle(pilot) -> None:
     """Let messages, workers and the messages those workers post all finish."""
+    from textual.worker import WorkerFailed
+
     for _ in range(3):
         await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
+        try:
+            await pilot.app.workers.wait_for_complete()
+        except WorkerFailed:
+            # The app reports a failed worker itself (a notification, checked by the tests that
+            # care). Whether wait_for_complete still sees the failed worker depends on timing:
+            # on a busy machine it does, and then it raises here.
+            pass
     await pilot.pause()
 
 
