@@ -21,6 +21,43 @@ _LIST_STYLE = re.compile(r"^(?:list|lijst)\s*(bullet|number|opsommingsteken|numm
                          r"paragraph|alinea|continue)?\s*(\d)?$", re.IGNORECASE)
 
 
+# A Word file is a zip archive: what it unpacks to is limited, not only the file itself (a
+# 1 MB file can unpack to 1 GiB of XML). Real annotaties with photos stay far below this.
+MAX_UNPACKED = 200 * 1024 * 1024
+MAX_MEMBERS = 5000
+_CHUNK = 1024 * 1024
+
+
+def check_unpacked_size(archive: zipfile.ZipFile, name: str) -> None:
+    """Refuse an archive that unpacks to more than MAX_UNPACKED: first by the sizes it
+    declares (at once), then by reading every member with a bounded read, so an archive
+    that declares less than it holds is caught before anything parses it."""
+    members = archive.infolist()
+    if len(members) > MAX_MEMBERS:
+        raise ReadError(f"{name}: het Word-bestand bevat {len(members)} onderdelen (meer dan "
+                        f"{MAX_MEMBERS}); dit is geen gewoon document")
+    declared = sum(member.file_size for member in members)
+    if declared > MAX_UNPACKED:
+        raise ReadError(_too_big(name, declared))
+    total = 0
+    for member in members:
+        with archive.open(member) as stream:
+            while True:
+                chunk = stream.read(min(_CHUNK, MAX_UNPACKED - total + 1))
+                if not chunk:
+                    break
+                total += len(chunk)
+                if total > MAX_UNPACKED:
+                    raise ReadError(_too_big(name, total))
+
+
+def _too_big(name: str, size: int) -> str:
+    megabytes = f"{size / 2**20:,.0f}".replace(",", ".")
+    return (f"{name}: het Word-bestand pakt uit tot {megabytes} MB, meer dan de "
+            f"{MAX_UNPACKED // 2**20} MB die een document mag hebben (een zip-bom?); "
+            "niets geïmporteerd")
+
+
 def read_docx(path: Path) -> list[Block]:
     try:
         import docx
@@ -36,6 +73,7 @@ def read_docx(path: Path) -> list[Block]:
             if "word/document.xml" not in archive.namelist():
                 raise ReadError(f"{path.name}: dit zip-bestand is geen Word-document "
                                 "(word/document.xml ontbreekt)")
+            check_unpacked_size(archive, path.name)
         document = docx.Document(str(path))
     except ReadError:
         raise

@@ -211,3 +211,58 @@ def test_word_question_table_without_column_heads(tmp_path, registers):
         (None, "VVD", "Waarom nu?"), ("Schmitt", "D66", "En de kosten?")]
     assert line_texts(dossier.questions[0].answer) == ["Omdat het moet.", "De raad vroeg erom."]
     assert dossier.facts == []
+
+
+def _deflate_bomb(path, unpacked_mib: int) -> None:
+    """A .docx whose word/document.xml unpacks to unpacked_mib MiB of zeros: about 1 KB of
+    deflate per MiB, so 1 GiB fits in 1.1 MB (built without compressing 1 GiB)."""
+    import struct
+    import zlib
+
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = compressor.compress(b"\0" * 2**20) + compressor.flush(zlib.Z_FULL_FLUSH)
+    data = block * unpacked_mib + compressor.flush(zlib.Z_FINISH)
+    members = [(b"[Content_Types].xml", 0, b"<Types/>", 8, zlib.crc32(b"<Types/>")),
+               (b"word/document.xml", 8, data, unpacked_mib * 2**20, 0)]
+    out, central = bytearray(), bytearray()
+    for name, method, body, size, crc in members:
+        offset = len(out)
+        out += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, method, 0, 0x21, crc,
+                           len(body), size, len(name), 0) + name + body
+        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, method, 0, 0x21,
+                               crc, len(body), size, len(name), 0, 0, 0, 0, 0, offset) + name
+    out += central + struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members),
+                                 len(central), len(out), 0)
+    path.write_bytes(bytes(out))
+
+
+def test_a_zip_bomb_is_refused_quickly_with_a_dutch_error(tmp_path, registers):
+    """1.1 MB that unpacks to a 1 GiB document.xml: refused by its declared size, before
+    anything is unpacked (CPU time, not wall clock: nothing of 1 GiB is touched)."""
+    import time
+
+    path = tmp_path / "bom.docx"
+    _deflate_bomb(path, 1024)
+    assert path.stat().st_size < 1_200_000
+    start = time.process_time()
+    with pytest.raises(ReadError, match=r"bom\.docx: het Word-bestand pakt uit tot 1\.024 MB"):
+        import_file(path, registers)
+    assert time.process_time() - start < 2
+
+
+def test_an_archive_that_declares_less_than_it_holds_is_read_with_a_bound(tmp_path, registers):
+    """The declared size is small but the data unpacks to more than the limit: the bounded
+    read stops at the declared size, and the broken archive is refused, never parsed."""
+    import zipfile
+
+    path = tmp_path / "liegt.docx"
+    _deflate_bomb(path, 8)
+    raw = bytearray(path.read_bytes())
+    for signature, at in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):  # usize fields
+        for start in [i for i in range(len(raw)) if raw.startswith(signature, i)][1:]:
+            raw[start + at:start + at + 4] = (1024).to_bytes(4, "little")
+    path.write_bytes(bytes(raw))
+    with zipfile.ZipFile(path) as archive:
+        assert archive.getinfo("word/document.xml").file_size == 1024
+    with pytest.raises(ReadError, match="liegt.docx: Word-bestand is beschadigd"):
+        import_file(path, registers)
