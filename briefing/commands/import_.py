@@ -1,5 +1,5 @@
 """`briefing import FILE... [--out KB] [--json] [--force] [--dry-run]`: annotaties
-(.txt, .md, .docx) into dossiers in the knowledge format, status concept."""
+(.txt, .md, .docx, .pdf) into dossiers in the knowledge format, status concept."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from pathlib import Path
 from briefing.safetext import printable, printable_data
 
 NAME = "import"
-HELP = "importeer annotaties (.txt, .md, .docx) als dossier (status concept) in de kennisbank"
+HELP = ("importeer annotaties en andere stukken (.txt, .md, .docx, .pdf) als dossier (status "
+        "concept) in de kennisbank")
 
 
 # Longest id (and so file name, before '.yaml'). Ids are readable slugs; the limit keeps the
@@ -24,7 +25,7 @@ ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 def add_arguments(parser) -> None:
     parser.add_argument("files", nargs="+", type=Path, metavar="BESTAND",
-                        help="annotatie(s): .txt, .md of .docx")
+                        help="document(en): .txt, .md, .docx of .pdf")
     parser.add_argument("--out", type=Path, default=None, metavar="MAP",
                         help="kennisbank om in te schrijven (standaard: --kb, BRIEFING_KB, "
                         "instellingen.yaml of ./knowledge; nooit de meegeleverde voorbeeldkennisbank); "

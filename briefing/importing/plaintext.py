@@ -22,8 +22,8 @@ def decode(raw: bytes, path: Path) -> str:
     if not raw.strip():
         raise ReadError(f"{path.name}: het bestand is leeg")
     if raw.startswith(b"%PDF"):
-        raise ReadError(f"{path.name}: dit is een PDF-bestand, geen tekst; exporteer het eerst "
-                        "naar tekst (of sla het in Word op als .docx)")
+        raise ReadError(f"{path.name}: dit is een PDF-bestand, geen tekst; geef het de "
+                        "extensie .pdf")
     if raw.startswith(b"PK\x03\x04"):
         raise ReadError(f"{path.name}: dit is een binair bestand, geen tekst (een Word-bestand? "
                         "geef het de extensie .docx)")
@@ -164,11 +164,13 @@ def split_lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-def read_text(text: str, markdown: bool) -> list[Block]:
+def read_text(text: str, markdown: bool, furniture: set[int] | None = None) -> list[Block]:
+    """Blocks of a text; furniture: line numbers already known to be page furniture (the
+    PDF reader finds them by their place on the page)."""
     lines = split_lines(text)
     # Page furniture of a PDF export: kept as its own blocks (for 'onherkend'), read as a
     # blank line so that a sentence split by a page break joins again.
-    furniture_lines = set() if markdown else page_furniture(lines)
+    furniture_lines = set() if markdown else page_furniture(lines) | (furniture or set())
     lines = [normalise_chars(line.replace("\f", " ")) for line in lines]
     width = None if markdown else wrap_width(lines)
     furniture: list[Block] = []

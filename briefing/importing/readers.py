@@ -10,6 +10,7 @@ from pathlib import Path
 
 from briefing.importing.blocks import Block, ReadError, parse_markers
 from briefing.importing.plaintext import decode, read_text, split_lines
+from briefing.importing.pdf import read_pdf_text
 from briefing.importing.word import read_docx
 
 __all__ = ["Block", "ReadError", "SUPPORTED", "parse_markers", "read_blocks"]
@@ -17,16 +18,16 @@ __all__ = ["Block", "ReadError", "SUPPORTED", "parse_markers", "read_blocks"]
 MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 WORD_SUFFIXES = {".docx"}
-SUPPORTED = sorted(TEXT_SUFFIXES | WORD_SUFFIXES)
+PDF_SUFFIXES = {".pdf"}
+SUPPORTED = sorted(TEXT_SUFFIXES | WORD_SUFFIXES | PDF_SUFFIXES)
 
 
 def read_blocks(path: Path) -> tuple[list[Block], dict[int, str]]:
     """Blocks of one file, and the source text per line number (for unrecognised lines)."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix not in TEXT_SUFFIXES and suffix not in WORD_SUFFIXES:
-        hint = " (sla een .doc eerst op als .docx)" if suffix == ".doc" else (
-            " (exporteer een PDF eerst naar tekst)" if suffix == ".pdf" else "")
+    if suffix not in SUPPORTED:
+        hint = " (sla een .doc eerst op als .docx)" if suffix == ".doc" else ""
         raise ReadError(f"{path.name}: bestandstype '{suffix or 'zonder extensie'}' wordt niet "
                         f"ondersteund; gebruik {', '.join(SUPPORTED)}{hint}")
     try:
@@ -43,6 +44,10 @@ def read_blocks(path: Path) -> tuple[list[Block], dict[int, str]]:
         if suffix in WORD_SUFFIXES:
             blocks = read_docx(path)
             return blocks, {}
+        if suffix in PDF_SUFFIXES:
+            text, furniture = read_pdf_text(path)
+            return _with_pages(read_text(text, markdown=False, furniture=furniture), text), \
+                {n: line for n, line in enumerate(split_lines(text), start=1)}
         raw = path.read_bytes()
     except PermissionError:
         raise ReadError(f"{path.name}: geen toestemming om dit bestand te lezen") from None
@@ -51,3 +56,11 @@ def read_blocks(path: Path) -> tuple[list[Block], dict[int, str]]:
     text = decode(raw, path)
     source = {n: line for n, line in enumerate(split_lines(text), start=1)}
     return read_text(text, markdown=suffix in (".md", ".markdown")), source
+
+
+def _with_pages(blocks: list[Block], text: str) -> list[Block]:
+    """Each block's page: a form feed starts a page."""
+    starts = [n for n, line in enumerate(split_lines(text), start=1) if "\f" in line]
+    for block in blocks:
+        block.page = 1 + sum(1 for n in starts if n <= block.line)
+    return blocks

@@ -105,7 +105,7 @@ def test_json_matches_the_written_yaml(kb_copy, capsys):
     ("binair.txt", bytes(range(256)) * 8, "binair"),
     ("nep.docx", b"Dit is geen Word-bestand", "geen geldig Word-bestand"),
     ("oud.doc", b"\xd0\xcf\x11\xe0 oud Word", "niet ondersteund"),
-    ("stuk.pdf", b"%PDF-1.4", "niet ondersteund"),
+    ("stuk.pdf", b"%PDF-1.4", "PDF-bestand is beschadigd"),
 ])
 def test_broken_input_fails_with_a_dutch_message_and_writes_nothing(
         kb_copy, tmp_path, capsys, name, content, message):
