@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from briefing.importing import events as ev
 from briefing.importing.body_draft import BodyDraft
 from briefing.importing.header_draft import HeaderDraft
-from briefing.importing.names import Names
+from briefing.importing.names import Asker, Names
 from briefing.importing.qa_draft import QaDraft
 from briefing.importing.text import has_words, tidy
 from briefing.model.dossier import Classification, Dossier, SourceLine, Status, Theme
@@ -38,6 +38,7 @@ class Builder:
         self.body = BodyDraft()
         self.qa = QaDraft()
         self.kind: str | None = None
+        self.document_askers: list = []
         self.classification: Classification | None = None
         self.embargo: dt.datetime | None = None
         self.redactions: list[str] = []
@@ -84,6 +85,24 @@ class Builder:
 
     def _genre(self, event: ev.Genre) -> None:
         self.kind = event.kind
+
+    def _document_askers(self, event: ev.DocumentAskers) -> None:
+        for asker in event.askers:
+            same = next((a for a in self.document_askers
+                         if a.member and asker.member and a.member == asker.member), None)
+            lonely = next((a for a in self.document_askers if a.member and not a.party), None)
+            if same is not None:
+                same.party = same.party or asker.party
+            elif lonely is not None and asker.party and not asker.member:
+                lonely.party = asker.party  # 'het lid IJmker' ... 'namens de fractie van GL'
+            elif not any(a.party == asker.party and not asker.member
+                         for a in self.document_askers):
+                self.document_askers.append(Asker(asker.member, asker.party, asker.explicit))
+
+    def _closing(self, event: ev.Closing) -> None:
+        self.end_header()
+        self.qa.leave()
+        self.section = "closing"
 
     def _learn(self, event: ev.Learn) -> None:
         self.names.learn(list(event.askers))
@@ -157,6 +176,8 @@ class Builder:
         """The dossier. block_text(line) is the text of the block starting at a line;
         leftovers(used, seen) gives the source lines no field took."""
         self.qa.leave()
+        self.names.learn(self.document_askers)
+        self.qa.default_asker = self.document_askers[0] if self.document_askers else None
         questions = self.qa.finish(self.names, self.notes, self.unrecognised, block_text)
         open_parties = self.qa.open_parties(self.names)
         seen = {n for n, _ in self.unrecognised}
@@ -177,6 +198,7 @@ class Builder:
             portfolio_holder=header.holder,
             requested_decision="\n".join(header.decision) or None,
             status=Status.CONCEPT,
+            kind=self._final_kind(questions),
             classification=self.classification or Classification.OPENBAAR,
             embargo_until=embargo,
             source=self.source_name,
@@ -192,6 +214,15 @@ class Builder:
             unrecognised=[SourceLine(line=n, text=t) for n, t in sorted(self.unrecognised)],
         )
         return ImportResult(dossier, self.notes)
+
+    def _final_kind(self, questions) -> str | None:
+        """Answers or questions decide in the end: a list of questions without a single
+        answer is incoming questions."""
+        kind = self.kind
+        if kind in ("qa-lijst", "beantwoording") and questions and \
+                not any(q.answer for q in questions):
+            return "vragen"
+        return kind
 
 
 def title_from_name(name: str | None) -> str:
@@ -226,6 +257,8 @@ _HANDLERS = {
     ev.OpenPoint: Builder._open_point,
     ev.Genre: Builder._genre,
     ev.Learn: Builder._learn,
+    ev.DocumentAskers: Builder._document_askers,
+    ev.Closing: Builder._closing,
     ev.EndHeader: Builder._end_header,
     ev.EnterCore: Builder._enter_core,
     ev.EnterQa: Builder._enter_qa,

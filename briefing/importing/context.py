@@ -14,8 +14,8 @@ from briefing.importing.events import Event, Used
 from briefing.importing.names import Names
 from briefing.importing.vocabulary import (ABBREV_END, ANNOTATIE_VOOR, CORE, FURNITURE,
                                            LABEL_RE, MEETING, NOT_HEADING, PLACEHOLDER, QA,
-                                           SECTIONS, VRAAG, VRAAG_BARE, VRAAG_WHO, strip_colon,
-                                           word_list)
+                                           SECTIONS, VRAAG, VRAAG_BARE, VRAAG_PAIR, VRAAG_WHO,
+                                           strip_colon, word_list)
 
 if TYPE_CHECKING:
     from briefing.importing.builder import Builder as View
@@ -38,6 +38,30 @@ def named_section(text: str) -> bool:
     return bool(name) and bool(CORE.match(name) or QA.match(name) or SECTIONS.match(name))
 
 
+# A question in a list, numbered in any style OCR leaves ('1.', '2-', '12:', '3 ') or after a
+# bullet as OCR reads it ('e', '*', '+', '•'): (number, question text), or None.
+_LIST_NUMBER = re.compile(r"^\(?(?P<n>\d{1,2})\s*(?:[.):\-–]\s*|\s+)(?=[A-Z“\"'‘(«])")
+_OCR_BULLET = re.compile(r"^(?:[e*+•·»©o]|\d(?=\s+[A-Z]))\s+(?=[A-Z“\"'‘(«])")
+
+
+def listed_question(block: Block) -> tuple[int | None, str] | None:
+    """A block that is one question of a list: it asks (a '?') and is numbered or bulleted."""
+    text = block.text
+    if "?" not in text or len(text.split()) < 3:
+        return None
+    if block.kind == "item":
+        return (block.number if block.marker == "number" else None), text
+    if block.kind != "para":
+        return None
+    number = _LIST_NUMBER.match(text)
+    if number:
+        return int(number.group("n")), text[number.end():]
+    bullet = _OCR_BULLET.match(text)
+    if bullet:
+        return None, text[bullet.end():]
+    return None
+
+
 def labelled_item(text: str) -> bool:
     """'- Vraag: ...' as a list item; not '- V. d. Berg' or '- Q3 cijfers'."""
     return bool(re.match(r"(?i)^vraag\s*(?:\([^()]*\))?\s*:", text))
@@ -46,10 +70,17 @@ def labelled_item(text: str) -> bool:
 class Doc:
     """The blocks of one document and what can be judged from them alone."""
 
-    def __init__(self, blocks: list[Block], names: Names):
+    def __init__(self, blocks: list[Block], names: Names, kind: str = "annotatie"):
         self.blocks = blocks
         self.names = names
+        self.kind = kind                  # the genre, judged before reading (rules/genre.py)
         self._candidates: dict[int, bool] = {}
+
+    @property
+    def lists_questions(self) -> bool:
+        """A genre whose questions stand in a list (numbered or bulleted), not under an
+        annotatie's questions heading."""
+        return self.kind in ("beantwoording", "qa-lijst", "vragen", "kamervragen")
 
     def next_content(self, i: int) -> int | None:
         for j in range(i + 1, len(self.blocks)):
@@ -194,8 +225,8 @@ class Doc:
         text = self.blocks[following].text
         if re.match(r"(?i)^annotatie\b", text) or ANNOTATIE_VOOR.match(text):
             return True
-        if any(p.match(text) and (":" in text[:40]) for _, p in LABEL_RE):
-            return True
+        if any(p.match(text) and (":" in text[:40] or self.lists_questions) for _, p in LABEL_RE):
+            return True  # a letter's header labels stand without a colon ('Datum 3 maart')
         return bool(MEETING.match(text) and dates.find_date(text))
 
     # --- questions -----------------------------------------------------------------------
@@ -203,7 +234,9 @@ class Doc:
     def starts_question(self, block: Block) -> bool:
         if block.kind not in ("para", "heading", "item"):
             return False
-        if VRAAG.match(block.text):
+        if VRAAG.match(block.text) or VRAAG_PAIR.match(block.text):
+            return True
+        if self.lists_questions and listed_question(block) is not None:
             return True
         if VRAAG_BARE.match(block.text) and (block.kind != "item" or labelled_item(block.text)):
             return True

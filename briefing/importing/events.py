@@ -67,6 +67,19 @@ class Genre(Event):
 
 
 @dataclass(frozen=True)
+class DocumentAskers(Event):
+    """Who asks the questions of the whole document ('vragen van het lid IJmker',
+    'D66-fractie' under the title): the asker of every question that names none."""
+    askers: tuple[Asker, ...]
+
+
+@dataclass(frozen=True)
+class Closing(Event):
+    """The letter's closing ('Met vriendelijke groet', 'Indiener(s),'): what follows is the
+    signature, not content."""
+
+
+@dataclass(frozen=True)
 class Learn(Event):
     """Askers named with member and party, for later lines that give only the surname."""
     askers: tuple[Asker, ...]

@@ -19,6 +19,7 @@ class QaDraft:
     group: AskerGroup | None = None
     groups: list[AskerGroup] = field(default_factory=list)
     level: int | None = None              # heading level of the questions section
+    default_asker: Asker | None = None    # who asks the document's questions, if it says
 
     def apply(self, event: ev.Event) -> bool:
         handler = _HANDLERS.get(type(event))
@@ -125,6 +126,10 @@ class QaDraft:
                block_text) -> list[Question]:
         out: list[Question] = []
         for draft in self.questions:
+            if self.default_asker is not None:
+                for segment in draft.segments:
+                    if not (segment.asker.member or segment.asker.party):
+                        segment.asker = self.default_asker
             segments = [s for s in draft.segments if s.text or s.asker.member or s.asker.party]
             if not segments or not any(s.text for s in segments):
                 if draft.answer.roots:

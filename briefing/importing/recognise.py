@@ -16,7 +16,8 @@ from briefing.importing.builder import Builder, ImportResult, leftover_lines
 from briefing.importing.context import Doc
 from briefing.importing.names import Names
 from briefing.importing.prepare import find_embargo, prepare
-from briefing.importing.rules import classify
+from briefing.importing.events import Genre
+from briefing.importing.rules import classify, genre
 from briefing.importing.vocabulary import STOPWORDS
 from briefing.model.dossier import Dossier, slug
 from briefing.model.registers import Registers
@@ -34,7 +35,9 @@ def recognise(blocks: list[Block], registers: Registers | None = None,
     embargo = find_embargo(blocks)
     if embargo is not None:
         builder.apply(embargo)
-    doc = Doc(blocks, names)
+    kind = genre.detect(blocks)
+    builder.apply(Genre(kind))
+    doc = Doc(blocks, names, kind)
     i = 0
     while i < len(blocks):
         step = classify(doc, builder, i)

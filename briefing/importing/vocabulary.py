@@ -47,6 +47,9 @@ SECTIONS = re.compile(
 VRAAG = re.compile(
     r"^(?:vraag|v|q)\s*(?:nr\.?\s*|nummer\s*)?(?P<n>\d{1,3})[a-z]?\b\s*"
     r"(?:[:.)\-–]\s*|(?=[(*\[]|(?-i:[A-Z]))|(?=(?:van|namens)\s[^:?]{2,60}:)|$)(?P<rest>.*)$", re.IGNORECASE)
+# 'Vraag 4 en 5': one block for two questions (Kamervragen answer them together).
+VRAAG_PAIR = re.compile(r"^vraag\s+(?P<n>\d{1,3})\s*(?:en|&|,|-|–)\s*(?P<m>\d{1,3})\s*[:.]?\s*"
+                        r"(?P<rest>.*)$", re.IGNORECASE)
 VRAAG_BARE = re.compile(r"^(?:vraag|v|q)\s*(?P<who>\([^()]*\))?\s*[:.]\s*(?P<rest>.*)$",
                          re.IGNORECASE)
 # 'Vraag van de VVD (lid Bakker): ...', 'Vraag namens D66: ...'
@@ -56,6 +59,9 @@ ANSWER = re.compile(r"^(?:(?:voorgesteld|concept[- ]?|kort|mogelijk|suggestie)\s
                     r"(?:antwoord(?:lijn)?|a|reactie(?:\s+wethouder)?|beantwoording|lijn|"
                     r"antwoord\s+(?:wethouder|burgemeester))\s*(?:[:.]\s*(?P<rest>.*))?$",
                     re.IGNORECASE)
+# 'Antwoord 3', 'Antwoord 4 en 5' (Kamervragen): the answer to the question with that number.
+ANSWER_NUMBERED = re.compile(r"^antwoord\s+\d{1,3}(?:\s*(?:en|&|,|-|–)\s*\d{1,3})?\s*[:.]?\s*"
+                             r"(?P<rest>.*)$", re.IGNORECASE)
 PRESSED = re.compile(
     r"^(?:(?:indien|als|wanneer|mocht|mochten|bij|zo)\b[^:]{0,40}?"
     r"(?:doorvra\w*|doorgevraagd|door\s+wordt\s+gevraagd|verder\s+(?:wordt\s+)?gevraagd|"
@@ -84,17 +90,17 @@ HEADER_LABELS = [
     ("meeting", r"vergadering|gremium|(?:raads)?commissie(?=\s*:)"),
     ("date", r"datum(?: vergadering)?|vergaderdatum|d\.d\."),
     ("agenda", r"agendapunt(?:\s*(?:nr\.?|nummer))?|agendanummer|agenda\s*punt"),
-    ("holder", r"portefeuillehouder|bestuurder|verantwoordelijk(?:e)? wethouder|wethouder|"
-               r"burgemeester"),
+    ("holder", r"portefeuillehouder(?:\(s\))?|bestuurder|verantwoordelijk(?:e)? wethouder|"
+               r"wethouder|burgemeester"),
     ("decision", r"(?:aan de (?:raads)?commissie )?gevraagd(?:e)? (?:besluit|beslissing)|"
                  r"voorgesteld besluit|beslispunten|besluit"),
     ("classification", r"classificatie|rubricering|openbaarheid|vertrouwelijkheid"),
     ("addressee", r"aan"),
     ("sender", r"van|afzender|kenmerk|ons\s+kenmerk|cc"),
     ("embargo", r"embargo"),
-    ("portfolio", r"portefeuille"),
+    ("portfolio", r"portefeuille(?:\(s\))?"),
     ("contact", r"behandelend ambtenaar|contactpersoon|opsteller|opgesteld door|"
-                r"ambtelijk contact(?:persoon)?"),
+                r"ambtelijk contact(?:persoon)?|behandeld door"),
 ]
 # Memo labels ('Aan:', 'Van:') are common words: only with their colon.
 _COLON_ONLY = {"addressee", "sender"}

@@ -15,6 +15,17 @@ class Status(str, Enum):
     VASTGESTELD = "vastgesteld"
 
 
+class Kind(str, Enum):
+    """What kind of document a dossier was made from (shown so the desk can say where a line
+    comes from)."""
+
+    ANNOTATIE = "annotatie"
+    BEANTWOORDING = "beantwoording"
+    QA_LIJST = "qa-lijst"
+    KAMERVRAGEN = "kamervragen"
+    VRAGEN = "vragen"
+
+
 class Classification(str, Enum):
     OPENBAAR = "openbaar"
     INTERN = "intern"
@@ -115,6 +126,7 @@ class Dossier(_Model):
     portfolio_holder: str | None = Field(default=None, alias="portefeuillehouder")
     requested_decision: str | None = Field(default=None, alias="gevraagd_besluit")
     status: Status = Status.CONCEPT
+    kind: Kind | None = Field(default=None, alias="soort")
     classification: Classification = Field(default=Classification.OPENBAAR, alias="classificatie")
     embargo_until: dt.datetime | None = Field(default=None, alias="embargo_tot")
     source: str | None = Field(default=None, alias="bron")

@@ -44,6 +44,7 @@ def dossier_to_data(dossier: Dossier) -> dict[str, Any]:
         "portefeuillehouder": dossier.portfolio_holder,
         "gevraagd_besluit": dossier.requested_decision,
         "status": dossier.status.value,
+        **({"soort": dossier.kind.value} if dossier.kind else {}),
         "classificatie": dossier.classification.value,
         "embargo_tot": dossier.embargo_until,
         "bron": dossier.source,

@@ -6,7 +6,8 @@ construct or declines; it holds no state and changes nothing.
 The chains run in this order for every block:
 
     PRELUDE    placeholders, tables, blank lines, stamps, the headings that open the core
-               message or the questions
+               message or the questions; in the genres that list questions (rules/lists.py)
+               also mastheads, footnotes, the subject line, who asks and the closing
     header     while the header is open (rules/header.py); a section heading or the first
                question ends it
     questions  a 'Vraag N' line starts them anywhere; while they are open (rules/questions.py)
@@ -19,13 +20,14 @@ from __future__ import annotations
 
 from briefing.importing import events as ev
 from briefing.importing.context import Ctx, Doc, Step, run_chain
-from briefing.importing.rules import sections
+from briefing.importing.rules import lists, sections
 from briefing.importing.rules.header import read_header
 from briefing.importing.rules.questions import read_questions
 from briefing.importing.rules.tables import table
 
-PRELUDE = [sections.placeholder, table, sections.blank, sections.stamp, sections.agenda_kind,
-           sections.core_heading, sections.qa_heading]
+PRELUDE = [lists.signature, sections.placeholder, table, sections.blank, lists.masthead,
+           lists.footnote, lists.closing, lists.received, lists.subject, lists.preamble_askers,
+           sections.stamp, sections.agenda_kind, sections.core_heading, sections.qa_heading]
 BODY = [sections.body_furniture, sections.contact, sections.theme_heading, sections.content]
 
 

@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 
 from briefing.importing import events as ev
-from briefing.importing.context import Ctx, Step, labelled_item, run_chain
+from briefing.importing.context import Ctx, Step, labelled_item, listed_question, run_chain
 from briefing.importing.rules.askers import ALSO_LINE, AskerReader, unwrap
 from briefing.importing.text import has_words
-from briefing.importing.vocabulary import (ANSWER, NOTE_BRACKETS, NOTE_PREFIX, PRESSED,
-                                           TEMPLATE, VRAAG, VRAAG_BARE, VRAAG_WHO, word_list)
+from briefing.importing.vocabulary import (ANSWER, ANSWER_NUMBERED, NOTE_BRACKETS, NOTE_PREFIX,
+                                           PRESSED, TEMPLATE, VRAAG, VRAAG_BARE, VRAAG_PAIR,
+                                           VRAAG_WHO, word_list)
 
 # An adviser's remark at the end of an answer line: '... per wijk. [interne noot: ...]'.
 NOTE_TRAILING = re.compile(r"\s*\[(?P<note>(?!\s*(?:zie|bijlage|bron|link|url|pm)\b)[^\[\]]+"
@@ -38,6 +39,11 @@ def _done(ctx: Ctx, reader: AskerReader, *events: ev.Event) -> Step:
 def vraag_label(ctx: Ctx) -> Step | None:
     """'Vraag 2:', 'Vraag 5 *Van Pijpen*', 'Vraag 3 (VVD, lid Bakker): tekst'."""
     block, text, reader = ctx.block, ctx.block.text, _reader(ctx)
+    pair = VRAAG_PAIR.match(text)
+    if pair:  # 'Vraag 4 en 5': both questions follow, one answer
+        segments = reader.question_line(pair.group("rest"))
+        return _done(ctx, reader, ev.OpenQuestion(int(pair.group("n")), block.line,
+                                                  tuple(segments), by_label=True))
     match = VRAAG.match(text) or (VRAAG_BARE.match(text) if block.kind != "item"
                                   or labelled_item(text) else None)
     who = VRAAG_WHO.match(text) if not match and block.kind != "item" else None
@@ -56,7 +62,7 @@ def vraag_label(ctx: Ctx) -> Step | None:
 
 
 def answer_label(ctx: Ctx) -> Step | None:
-    match = ANSWER.match(ctx.block.text)
+    match = ANSWER.match(ctx.block.text) or ANSWER_NUMBERED.match(ctx.block.text)
     if match and ctx.state.qa.question is not None and (ctx.block.kind != "item"
                                                          or match.group("rest")):
         return Step([ev.AnswerLabel((match.group("rest") or "").strip())], ctx.i + 1)
@@ -148,6 +154,25 @@ def _next_number(ctx: Ctx) -> bool:
     return number == last + 1
 
 
+def listed(ctx: Ctx) -> Step | None:
+    """In a genre that lists its questions: a numbered or bulleted block that asks opens
+    the next question (numbers may skip where OCR lost a question), unless it continues
+    the answer's own numbered list."""
+    if not ctx.doc.lists_questions:
+        return None
+    found = listed_question(ctx.block)
+    if found is None:
+        return None
+    number, text = found
+    question = ctx.state.qa.question
+    if ctx.block.kind == "item" and question is not None and question.state != "ask" and \
+            question.answer_numbers and question.answer_numbers[-1] + 1 == number:
+        return None
+    reader = _reader(ctx)
+    segments = reader.first_text(text)
+    return _done(ctx, reader, ev.OpenQuestion(number, ctx.block.line, tuple(segments)))
+
+
 def bullet_question(ctx: Ctx) -> Step | None:
     """'- Waarom ...?' with deeper bullets as its answer."""
     block, doc, question = ctx.block, ctx.doc, ctx.state.qa.question
@@ -207,8 +232,11 @@ def question_text(ctx: Ctx) -> Step | None:
 
 
 def answer_line(ctx: Ctx) -> Step:
-    """A line of the answer (or of what to say when pressed)."""
+    """A line of the answer (or of what to say when pressed). Incoming questions have no
+    answers: a line after one is kept as unrecognised, never invented into an answer."""
     block, doc, text = ctx.block, ctx.doc, ctx.block.text
+    if doc.kind == "vragen":
+        return Step([ev.Unrecognised(block.line, text)], ctx.i + 1)
     events: list[ev.Event] = [ev.Answering()]
     note = NOTE_TRAILING.search(text)
     if note:
@@ -227,6 +255,6 @@ def answer_line(ctx: Ctx) -> Step:
 
 
 QA_RULES = [
-    vraag_label, answer_label, pressed_label, note, also_asked, asker_line, numbered_question,
-    bullet_question, first_question, next_question, question_text, answer_line,
+    vraag_label, answer_label, pressed_label, note, also_asked, asker_line, listed,
+    numbered_question, bullet_question, first_question, next_question, question_text, answer_line,
 ]
