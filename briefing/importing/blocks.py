@@ -143,7 +143,8 @@ _FUNCTION_WORDS = {
     "kunnen", "moet", "moeten", "zal", "zullen", "the", "and", "of", "per", "via", "tussen",
     "tijdens", "binnen", "buiten", "zonder", "omdat", "zodat", "welke", "waarbij", "waarin",
 }
-_TERMINAL = re.compile(r"[.!?:;…]['\"”’)\]]*$")
+# A sentence's end, perhaps with a footnote number after it ('... te halen?1', '... aan.[3 ]').
+_TERMINAL = re.compile(r"[.!?:;…]['\"”’)\]]*(?:\[?\d{1,2}\s?\]?)?$")
 
 
 def _ends_open(text: str) -> bool:
@@ -186,10 +187,29 @@ def join_broken(blocks: list[Block], markdown: bool = False) -> list[Block]:
 LABEL_LINE = re.compile(r"^[A-Z][\w .'/&()-]{0,30}:(?:\s|$)")
 
 
+# A letter's header labels, which stand without a colon ('Datum 31 oktober 2023', 'Onderwerp
+# Beantwoording ...'): such a line starts a field, it does not continue the line above.
+LETTER_LABEL = re.compile(r"^(?:Onderwerp|Datum|Portefeuille(?:houder)?(?:\(s\))?|Behandeld door|"
+                          r"Ons kenmerk|Uw kenmerk|Kenmerk|Volgnummer|Bijlagen?|Retouradres)"
+                          r"\s+(?=[A-Z0-9])")
+
+
+# 'Vraag 3', 'Antwoord 4 en 5' alone on a line (Kamervragen).
+QA_LABEL = re.compile(r"^(?:vraag|antwoord)\s+\d{1,3}(?:\s*(?:en|&)\s*\d{1,3})?\s*[:.]?$",
+                      re.IGNORECASE)
+
+
 def should_join(prev: Block, block: Block, markdown: bool) -> bool:
     if LABEL_LINE.match(block.text) or (LABEL_LINE.match(prev.text) and not block.gap_before
                                           and not _starts_lower(block.text)):
         return False  # 'Wethouder: X' under 'Onderwerp: Y': separate fields, not one sentence
+    if not markdown and LETTER_LABEL.match(block.text) and LETTER_LABEL.match(prev.text):
+        return False
+    if QA_LABEL.match(block.text) or QA_LABEL.match(prev.text):
+        return False  # 'Antwoord 1' and 'Vraag 2' are structure, never part of a sentence
+    if re.match(r"^(?:\d{1,2}|[a-z+*])\s?https?://", block.text) or \
+            (block.gap_before and re.match(r"^\d{1,2}\s+[A-Z]", block.text)):
+        return False  # a footnote ('1 https://...', '6 Gegevens ENTSOG') under the text
     if not block.gap_before:
         # Consecutive lines: one paragraph in markdown; in a text export only a wrapped one.
         if markdown and prev.kind == "para":

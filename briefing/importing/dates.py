@@ -79,6 +79,34 @@ def find_date(text: str, default_year: int | None = None) -> FoundDate | None:
     return dates[0] if dates else None
 
 
+# Digits as OCR misreads them in a day number ('g augustus' for '9 augustus').
+_OCR_DIGITS = str.maketrans({"g": "9", "o": "0", "O": "0", "l": "1", "I": "1", "i": "1",
+                             "s": "5", "S": "5", "B": "8"})
+
+
+def find_ocr_date(text: str) -> FoundDate | None:
+    """The date in a field that holds one ('Datum ...'), read through OCR errors: a month
+    name with one or two letters wrong ('AUYUStUs') and a day number read as letters
+    ('g augustus 2023'). Only for date fields: in running text a misread stays unread."""
+    from rapidfuzz.distance import Levenshtein
+
+    words = text.split()
+    fixed = []
+    for index, word in enumerate(words):
+        bare = word.lower().strip(".,")
+        if len(bare) >= 5 and bare.isalpha() and bare not in MONTHS:
+            month = min((m for m in MONTHS if len(m) >= 5),
+                        key=lambda m: Levenshtein.distance(bare, m))
+            if Levenshtein.distance(bare, month) <= 2:
+                word = month
+        fixed.append(word)
+    for index, word in enumerate(fixed):
+        if index + 1 < len(fixed) and fixed[index + 1].lower() in MONTHS and \
+                len(word) <= 2 and not word.isdigit():
+            fixed[index] = word.translate(_OCR_DIGITS)
+    return find_date(" ".join(fixed))
+
+
 def parse_date(text: str, default_year: int | None = None) -> dt.date | None:
     found = find_date(text, default_year)
     return found.date if found else None

@@ -45,7 +45,7 @@ def header_value(key: str, value: str, label: str, state, line_text: str = "") -
             value = f"Commissie {value}"  # 'Commissie: Mobiliteit, ...'
         return [ev.MeetingName(uncapped(value))]
     if key == "date":
-        found = dates.find_date(value)
+        found = dates.find_date(value) or dates.find_ocr_date(value)
         return None if found is None else [ev.Date(found.date)]
     if key == "agenda":
         number = re.match(r"^(?:nr\.?|nummer)?\s*(\d+[a-z]?(?:\.\d+)?)\b", value, re.IGNORECASE)

@@ -16,7 +16,7 @@ _NAME = r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|van|de|der|den|ter|te|in\s+'t)
 # 'vragen ontvangen van het lid IJmker', 'van het lid van de stadsdeelcommissie Van Zanten',
 # 'Vragen van het lid Boswijk (CDA) aan de Minister ...'.
 _MEMBER = re.compile(rf"\bvan\s+het\s+(?:raads|commissie)?lid\s+(?:van\s+de\s+[a-z]+\s+)?"
-                     rf"(?P<who>{_NAME})(?:\s*\((?P<party>[^()]{{2,40}})\))?")
+                     rf"(?P<who>{_NAME})(?:[\s´`'’]*\((?P<party>[^()]{{2,40}})\))?")
 # 'namens de fractie van GroenLinks', 'de VVD-fractie', 'D66-fractie' (a line of its own).
 _PARTY = re.compile(r"\bnamens\s+de\s+fractie\s+van\s+(?:de\s+)?(?P<a>[A-Z][\w/-]+)|"
                     r"(?:^|\s)(?:de\s+)?(?P<b>[A-Z][\w/]*(?:-[A-Z][\w/]*)?)-fractie\b")
@@ -44,8 +44,9 @@ _MASTHEAD = re.compile(
 _FOOTNOTE = re.compile(
     r"^(?:\d{1,2}|[s+*])\s?(?:https?://|www\.)\S+$|"
     r"^\d{1,2}\s?(?=[A-Z(])(?=.*(?:kamerstuk|motie\b|\bnr\.|https?://|handelingen|"
+    r"\b[\w-]+\.(?:nl|com|net|org|eu)\b|"
     r"\b\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
-    r"november|december)\s+\d{4}))[^?]*$", re.IGNORECASE)
+    r"november|december)\s+\d{4})).*[^?]$", re.IGNORECASE)
 # The end of a letter or of incoming questions: what follows is the signature.
 CLOSING = re.compile(r"(?i)^(?:met\s+vriendelijke\s+groet|hoogachtend|indiener(?:\(s\)|s)?\b|"
                      r"(?:ik|wij)\s+(?:verwacht(?:en)?|hoop|hopen)\s+u\s+hiermee\b|"

@@ -226,6 +226,9 @@ def question_text(ctx: Ctx) -> Step | None:
         return None
     if ctx.heading is not None and doc.followed_by_items(ctx.i) and question.has_text:
         return None
+    if doc.lists_questions and doc.kind != "kamervragen" and not question.by_label and \
+            block.gap_before and question.has_text:
+        return None  # a listed question is one paragraph: after a blank line, the answer
     reader = _reader(ctx)
     text, also = reader.split_also(block.text)
     return _done(ctx, reader, ev.AskText(text, reader.default, tuple(also)))
