@@ -199,7 +199,9 @@ QA_LABEL = re.compile(r"^(?:vraag|antwoord)\s+\d{1,3}(?:\s*(?:en|&)\s*\d{1,3})?\
                       re.IGNORECASE)
 
 
-def should_join(prev: Block, block: Block, markdown: bool) -> bool:
+def should_join(prev: Block, block: Block, markdown: bool, last_line: str | None = None) -> bool:
+    """Whether block continues prev. last_line: prev's last source line, when prev was joined
+    from several: only a long line can have been wrapped."""
     if LABEL_LINE.match(block.text) or (LABEL_LINE.match(prev.text) and not block.gap_before
                                           and not _starts_lower(block.text)):
         return False  # 'Wethouder: X' under 'Onderwerp: Y': separate fields, not one sentence
@@ -219,7 +221,8 @@ def should_join(prev: Block, block: Block, markdown: bool) -> bool:
             # line starts a sentence: that is the answer ('1. Hoe lang? [D66]' / '   De ...').
             return not (re.search(r"\?\W*(?:\[[^\]]*\]|\([^)]*\))?\W*$", prev.text)
                         and block.text[:1].isupper())
-        return _starts_lower(block.text) or (len(prev.text) >= 60 and _ends_open(prev.text)
+        length = len(last_line.strip()) if last_line is not None else len(prev.text)
+        return _starts_lower(block.text) or (length >= 60 and _ends_open(prev.text)
                                              and not block.text[:1].isdigit())
     if not _ends_open(prev.text):
         return False

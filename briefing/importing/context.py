@@ -75,6 +75,7 @@ class Doc:
         self.names = names
         self.kind = kind                  # the genre, judged before reading (rules/genre.py)
         self._candidates: dict[int, bool] = {}
+        self._index = {id(block): index for index, block in enumerate(blocks)}
 
     @property
     def lists_questions(self) -> bool:
@@ -236,7 +237,8 @@ class Doc:
             return False
         if VRAAG.match(block.text) or VRAAG_PAIR.match(block.text):
             return True
-        if self.lists_questions and listed_question(block) is not None:
+        if self.lists_questions and id(block) in self._index and \
+                self.listed_question_at(self._index[id(block)]) is not None:
             return True
         if VRAAG_BARE.match(block.text) and (block.kind != "item" or labelled_item(block.text)):
             return True
@@ -252,6 +254,29 @@ class Doc:
                         text, re.IGNORECASE):
             return False
         return self.names.parse_askers(text) is not None
+
+    def listed_question_at(self, i: int) -> tuple[int | None, str] | None:
+        """A question of a list at block i: it asks and is numbered or bulleted. A numbered
+        question is one paragraph: its question mark may come in the lines after it; in a
+        list of questions a paragraph that starts in lower case and asks is a question whose
+        start OCR lost."""
+        block = self.blocks[i]
+        found = listed_question(block)
+        if found is not None or block.kind != "para":
+            return found
+        number = _LIST_NUMBER.match(block.text)
+        if number:
+            for j in range(i + 1, min(i + 5, len(self.blocks))):
+                following = self.blocks[j]
+                if following.kind != "para" or following.gap_before:
+                    break
+                if "?" in following.text:
+                    return int(number.group("n")), block.text[number.end():]
+            return None
+        if self.kind in ("qa-lijst", "vragen") and block.gap_before and \
+                block.text[:1].islower() and "?" in block.text and len(block.text.split()) >= 5:
+            return None, block.text
+        return None
 
     def questions_follow(self, i: int) -> bool:
         following = self.next_content(i)

@@ -49,8 +49,8 @@ def read_pdf_text(path: Path) -> tuple[str, set[int]]:
             MIN_LETTERS_PER_PAGE * max(1, pages):
         with tempfile.TemporaryDirectory(prefix="briefing-ocr-") as folder:
             lines, pages = _lines(_ocr(path, Path(folder)))
-            lines = [Line(line.page, line.x, line.y, line.size, line.text, line.bold)
-                     for line in lines]
+        if not any(line.text.strip() for line in lines):
+            raise ReadError(f"{path.name}: deze PDF is een scan en OCR vond er geen tekst in")
     return layout_text(lines)
 
 
@@ -200,11 +200,14 @@ def _ocr(path: Path, folder: Path) -> Path:
                         f"mist de Nederlandse taaldata; {OCR_INSTALL}")
     target = folder / "ocr.pdf"
     try:
+        # Tesseract's own limit per page (default 180 s) would silently leave a page without
+        # text on a busy machine: the whole run has one limit instead.
         result = subprocess.run([ocrmypdf, "-l", "nld", "--force-ocr", "--output-type", "pdf",
-                                 "--quiet", str(path), str(target)],
-                                capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL)
+                                 "--tesseract-timeout", "900", "--quiet", str(path), str(target)],
+                                capture_output=True, text=True, timeout=900,
+                                stdin=subprocess.DEVNULL)
     except subprocess.TimeoutExpired:
-        raise ReadError(f"{path.name}: OCR duurde langer dan 10 minuten; niets geïmporteerd") \
+        raise ReadError(f"{path.name}: OCR duurde langer dan 15 minuten; niets geïmporteerd") \
             from None
     except OSError as exc:
         raise ReadError(f"{path.name}: OCR kon niet starten ({exc.strerror or exc})") from None

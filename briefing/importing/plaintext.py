@@ -236,7 +236,7 @@ def read_text(text: str, markdown: bool, furniture: set[int] | None = None) -> l
             block.level = indent  # an indented line after an item continues that item
             prev = blocks[-1] if blocks else None
             if prev is not None and prev.kind in ("para", "item") and prev.text and text_clean \
-                    and (should_join(prev, block, markdown) or (
+                    and (should_join(prev, block, markdown, lines[prev.lines[-1] - 1]) or (
                         not gap and wrapped(lines[prev.lines[-1] - 1], text_clean, width)
                         and not LABEL_LINE.match(text_clean))):
                 # A wrapped line or a page break: the same paragraph, and the same list.

@@ -87,9 +87,27 @@ def furniture_events(block: Block) -> list[ev.Event]:
     return out
 
 
+# A page footer glued to the label that starts the next page ('... Aanhangsel 1Antwoord 3
+# Binnen het kader ...'): a digit directly followed by the label word.
+_GLUED_LABEL = re.compile(r"(?<=\d)(?=(?:Vraag|Antwoord)\s+\d{1,3}\b)")
+
+
+def split_glued_labels(blocks: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    for block in blocks:
+        parts = _GLUED_LABEL.split(block.text) if block.kind == "para" else [block.text]
+        if len(parts) == 2 and all(p.strip() for p in parts):
+            out.append(dataclasses.replace(block, text=parts[0].strip(), lines=list(block.lines)))
+            out.append(dataclasses.replace(block, text=parts[1].strip(), lines=list(block.lines),
+                                           gap_before=True))
+        else:
+            out.append(block)
+    return out
+
+
 def prepare(blocks: list[Block]) -> tuple[list[Block], list[ev.Event]]:
     """The blocks to read, and the events the pass found (furniture, redactions, PM's)."""
-    blocks = split_header_lines(blocks)
+    blocks = split_glued_labels(split_header_lines(blocks))
     events: list[ev.Event] = []
     redactor = _Redactor()
     kept: list[Block] = []

@@ -151,10 +151,10 @@ def test_an_annotatie_without_questions_gets_none(registers):
     assert dossier.questions == []
 
 
-@pytest.mark.parametrize("split, floor", [("shared", 125), ("tune", 98)])
+@pytest.mark.parametrize("split, floor", [("shared", 130), ("tune", 100)])
 def test_real_documents_score_at_least_what_they_scored_when_this_was_built(registers, split,
                                                                           floor):
-    """A floor under the measured figures (shared 131/165, tune 102/118): a change that
+    """A floor under the measured figures (shared 136/165, tune 105/118): a change that
     loses fields on real documents fails here, with the fields it lost."""
     results = real.score_folder(REAL / split, registers)
     passed, total = real.summary(results)["totaal"]

@@ -38,7 +38,7 @@ _MASTHEAD = re.compile(
     r"(?i)^(?:\d{1,4}|vergaderjaar\s+\d{4}.*|.*aanhangsel\s+van\s+de\s+handelingen.*|"
     r"vragen\s+gesteld\s+door\s+de\s+leden\s+der\s+kamer.*|regering\s+gegeven\s+antwoorden|"
     r"tweede\s+kamer\s+der\s+staten-generaal\d*|a?h[\s-]tk[\s-]\d{8}[\s-]\d+|issn\s+\d{4}.*|"
-    r"tweede\s+kamer,\s+vergaderjaar\s+\d{4}.*)$")
+    r".*tweede\s+kamer,\s+vergaderjaar\s+\d{4}.*)$")
 # A footnote: a small number (OCR may read it as a letter) and a citation: a web address, a
 # Kamerstuk, a motion, a newspaper with its date.
 _FOOTNOTE = re.compile(

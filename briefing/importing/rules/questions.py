@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from briefing.importing import events as ev
-from briefing.importing.context import Ctx, Step, labelled_item, listed_question, run_chain
+from briefing.importing.context import Ctx, Step, labelled_item, run_chain
 from briefing.importing.rules.askers import ALSO_LINE, AskerReader, unwrap
 from briefing.importing.text import has_words
 from briefing.importing.vocabulary import (ANSWER, ANSWER_NUMBERED, NOTE_BRACKETS, NOTE_PREFIX,
@@ -160,7 +160,7 @@ def listed(ctx: Ctx) -> Step | None:
     the answer's own numbered list."""
     if not ctx.doc.lists_questions:
         return None
-    found = listed_question(ctx.block)
+    found = ctx.doc.listed_question_at(ctx.i)
     if found is None:
         return None
     number, text = found
