@@ -84,6 +84,11 @@ def test_wheel_installs_and_works_from_an_empty_folder(tmp_path):
                 assert member in names, f"{member} ontbreekt in het wiel"
                 assert archive.read(member) == path.read_bytes(), member
         assert not any(n.startswith(("tests/", "knowledge/")) for n in names)
+        # ... and so does the code with its styles (a .tcss outside a package is easy to lose).
+        for path in sorted((REPO / "briefing").rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+                member = path.relative_to(REPO).as_posix()
+                assert member in names, f"{member} ontbreekt in het wiel"
 
     bin_dir, package = _fresh_venv(tmp_path, wheel, env)
     briefing_cmd = str(bin_dir / "briefing")
@@ -110,6 +115,11 @@ def test_wheel_installs_and_works_from_an_empty_folder(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "Bureau Integriteit" in done.stdout
     assert "voorbeeldkennisbank" in done.stderr and "briefing init" in done.stderr
+
+    # The live desk starts headless on the installed example and finds its engine.
+    done = _run([str(bin_dir / "python"), "-m", "briefing.bench.startup", "--child",
+                 str(package / "voorbeeld")], empty, env, timeout=180)
+    assert done.returncode == 0 and '"error": null' in done.stdout, done.stdout + done.stderr
 
     # Writing into the example is refused, with the way out.
     done = run("import", str(seed))
