@@ -35,6 +35,21 @@ class LintContext:
     kb: KnowledgeBase
     today: date
     max_words: int = DEFAULT_MAX_WORDS
+    _engine: object = field(default=None, repr=False)
+    _engine_failed: bool = field(default=False, repr=False)
+
+    def engine(self):
+        """The search engine on this knowledge base (opened once, on first use), so rules can
+        ask what the desk would show; None when it cannot be opened (the rule then does
+        without)."""
+        if self._engine is None and not self._engine_failed:
+            try:
+                from briefing.search.engine import SearchEngine
+
+                self._engine = SearchEngine.open(self.kb)
+            except Exception:  # lint must report what it can, never crash on the index
+                self._engine_failed = True
+        return self._engine
 
     def where(self, dossier: Dossier, loc: tuple = ()) -> str:
         """'file:line' of a value, relative to the knowledge base folder, for messages."""

@@ -9,7 +9,7 @@ from rapidfuzz import fuzz, process
 
 from briefing.maintain.registry import ERROR, WARNING, Hit, LintContext, rule
 from briefing.maintain.walk import (
-    LINES, SPOKEN, excerpt, question_label, walk_dossier, walk_lines,
+    LINES, META, QUESTION, SPOKEN, VARIANT, excerpt, question_label, walk_dossier, walk_lines,
 )
 from briefing.model import Dossier, Question
 from briefing.model.dossier import Status, line_texts
@@ -32,7 +32,9 @@ def _matches(ctx: LintContext, patterns: list[re.Pattern], kinds=None):
 
 # Text that marks a line as unfinished. Each pattern is matched case-insensitively unless noted.
 PLACEHOLDERS = [
-    re.compile(r"(?<![\w.])(?:PM|P\.M\.|p\.m\.)(?!\w)"),  # "PM:" / "€ p.m." (case matters: 'pm')
+    # "PM", "PM:", "PM-punt", "€ p.m.", "pm" (post memorie) as a word of its own; not "PMO",
+    # "pm'er" (a project manager) or the "pm" inside a word.
+    re.compile(r"(?<![\w.'’])(?:p\.\s?m\.?|pm)(?![\w'’])", re.I),
     re.compile(r"\b(?:TODO|FIXME|TBD)\b", re.I),
     re.compile(r"\bvolgt\s+(?:nog|later)\b", re.I),
     re.compile(r"\b(?:nog|nader)\s+(?:in\s+te\s+vullen|aan\s+te\s+vullen|te\s+bepalen|invullen|aanvullen)\b",
@@ -40,17 +42,23 @@ PLACEHOLDERS = [
     re.compile(r"(?<![\w.])n\.?t\.?b\.(?!\w)", re.I),  # nader te bepalen
     re.compile(r"(?<![a-z])x{2,}(?![a-z])", re.I),  # "xx", "€ xx mln", "20xx"
     re.compile(r"(?<!\.)\.\.(?!\.)"),  # exactly two dots: an unfinished sentence
-    re.compile(r"^\s*(?:\.{3,}|…)\s*$|[\[(<]\s*(?:\.{2,}|…)\s*[\])>]"),  # "..." as the whole line, "[...]"
+    # "..." as the whole line, "[...]", or a line that trails off into a gap ("Dat kost ...").
+    re.compile(r"^\s*(?:\.{3,}|…)\s*$|[\[(<]\s*(?:\.{2,}|…)\s*[\])>]|\s(?:\.{3,}|…)\s*$"),
     re.compile(r"\?{3,}"),
-    re.compile(r"[\[<]\s*(?:invullen|aanvullen|nog invullen|naam|datum|bedrag|aantal)\s*[\]>]", re.I),
+    # A bracketed blank: "[X]", "[xx]", "<naam>", "[datum]", "[bedrag]", "[invullen]", ...
+    re.compile(r"[\[<]\s*(?:x+|invullen|aanvullen|nog invullen|naam|namen|datum|bedrag|aantal|"
+               r"getal|nummer|jaar|titel|pm|tbd|todo|volgt)\s*[\]>]", re.I),
 ]
+# Where a placeholder is an error: everything a card shows (lines, titles, questions), not the
+# adviser's notes and open points, whose job is to hold what is still open.
+PLACEHOLDER_KINDS = LINES | {META, QUESTION, VARIANT}
 
 
 @rule("tijdelijke-tekst", ERROR,
-      "Tijdelijke tekst in een regel die wordt voorgelezen of getoond: 'PM:', 'TODO', 'xx', "
-      "'volgt nog', '..', 'n.t.b.', '[invullen]'.")
+      "Tijdelijke tekst in wat een kaart toont (regels, titels, vragen): 'PM', 'TODO', 'xx', '[X]', "
+      "'[naam]', 'volgt nog', '..', een regel die eindigt op '...', 'n.t.b.', '[invullen]'.")
 def placeholder_text(ctx: LintContext) -> Iterator[Hit]:
-    for dossier, item, match in _matches(ctx, PLACEHOLDERS, LINES):
+    for dossier, item, match in _matches(ctx, PLACEHOLDERS, PLACEHOLDER_KINDS):
         yield Hit(dossier, item.loc,
                   f"tijdelijke tekst '{match.group().strip()}' in {item.label} "
                   f"({excerpt(item.text)}): maak de regel af of haal hem weg")
@@ -104,6 +112,13 @@ def woo_redaction(ctx: LintContext) -> Iterator[Hit]:
 SAME_QUESTION = 85
 # Answers this similar (0-100) count as equal (typo fixes, punctuation).
 SAME_ANSWER = 97
+# The desk's own view: searching one question's wording (or a variant), another question's card
+# scores at least this share of the question's own card. The engine gives a card within 90% of
+# the top the same certainty as the top (briefing.search.ranking.certainty_of), so the adviser
+# would see both as equally good answers: the two are confusable. Catches a question restated
+# with a clause added, which the word-order ratio above misses.
+CLOSE_RUNNER_UP = 0.9
+RUNNER_UP_DEPTH = 5  # results looked at per search
 
 
 def _asked(question: Question) -> list[str]:
@@ -139,13 +154,43 @@ def _similar_pairs(entries: list[tuple]) -> set[tuple[int, int]]:
     return pairs
 
 
+def _confused_pairs(ctx: LintContext, entries: list[tuple]) -> set[tuple[int, int]]:
+    """Index pairs (i < j) of entries in different dossiers that the search engine confuses:
+    for the wording of one (question or variant), the other's card is a close runner-up (or
+    ranks above it). Empty when the engine cannot be opened."""
+    engine = ctx.engine()
+    if engine is None:
+        return set()
+    from briefing.search.results import SearchOptions
+
+    owner = {d.question_id(q): index for index, (d, _, q, _, _) in enumerate(entries)}
+    options = SearchOptions(limit=RUNNER_UP_DEPTH, include_concept=True, include_embargo=True)
+    pairs: set[tuple[int, int]] = set()
+    for index, (dossier, _, question, _, _) in enumerate(entries):
+        own = dossier.question_id(question)
+        for text in [question.question, *(v.question for v in question.variants)]:
+            results = engine.search(text, options)
+            own_score = next((r.score for r in results if r.card_id == own), None)
+            if not own_score:
+                continue  # its own card is not even found: another rule's business
+            for result in results:
+                other = owner.get(result.card_id)
+                if other is None or other == index or entries[other][0] is dossier:
+                    continue
+                if result.score >= CLOSE_RUNNER_UP * own_score:
+                    pairs.add((min(index, other), max(index, other)))
+    return pairs
+
+
 @rule("tegenstrijdig-antwoord", WARNING,
       "Bijna dezelfde vraag staat in twee dossiers met een ander antwoord: mogelijk is één van "
-      "beide verouderd. Toont beide, met datum.")
+      "beide verouderd. Bijna dezelfde: zo gelijk geformuleerd, of zo dat de zoekmachine bij de "
+      "ene vraag de kaart van de andere als bijna even goed toont (ook een vraag die een andere "
+      "herhaalt met een toevoeging). Toont beide, met datum.")
 def diverging_answers(ctx: LintContext) -> Iterator[Hit]:
     entries = [(d, qi, q, _asked(q), _answer_text(q))
                for d in ctx.kb.dossiers for qi, q in enumerate(d.questions) if q.answer]
-    for a, b in sorted(_similar_pairs(entries)):
+    for a, b in sorted(_similar_pairs(entries) | _confused_pairs(ctx, entries)):
         (d1, i1, q1, _, ans1), (d2, i2, q2, _, ans2) = entries[a], entries[b]
         if fuzz.ratio(ans1, ans2) >= SAME_ANSWER:
             continue
@@ -154,7 +199,7 @@ def diverging_answers(ctx: LintContext) -> Iterator[Hit]:
             (d1, i1, q1), (d2, i2, q2) = (d2, i2, q2), (d1, i1, q1)
         here, there = (d2, i2, q2), (d1, i1, q1)
         details = tuple(
-            f"{name} ({_dated(d)}, {ctx.where(d, ('vragen', i, 'vraag'))}): {excerpt(q.question, 12)}"
+            f"{name} ({_dated(d)}, {ctx.where(d, ('vragen', i, 'vraag'))}): {excerpt(q.question, 30)}"
             f" -> {excerpt(' '.join(line_texts(q.answer)), 16)}"
             for name, (d, i, q) in (("hier", here), ("daar", there))
         )

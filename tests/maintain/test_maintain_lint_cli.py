@@ -12,13 +12,18 @@ from briefing.cli import main
 FINDING = re.compile(r"^\S+\.yaml(:\d+)?: (fout|waarschuwing): .+ \[[a-z-]+\]$")
 
 
-def test_bundled_knowledge_has_warnings_but_no_errors(bundled_kb, capsys):
+def test_bundled_knowledge_has_one_error_the_blank_in_the_secret_voordracht(bundled_kb, capsys):
     code = main(["lint", "--kb", str(bundled_kb), "--peildatum", "2026-11-23"])
     out = capsys.readouterr().out.splitlines()
-    assert code == 0
+    assert code == 1
     heads = [line for line in out if not line.startswith("    ")]
     assert heads and all(FINDING.match(line) for line in heads), heads[:3]
-    assert not any(": fout: " in line for line in heads)
+    # The seed itself says "programma [X], onderdeel [X]": the card answering "wat zijn de
+    # kosten" must not be read out like that.
+    errors = [line for line in heads if ": fout: " in line]
+    assert len(errors) == 1
+    assert "voordracht-bestuursopdracht" in errors[0] and "'[X]'" in errors[0]
+    assert "[tijdelijke-tekst]" in errors[0]
     # Real findings in the seeds: an expired promise and an attachment the app cannot show.
     assert any("'eind 2024'" in line and "[verlopen-tijd]" in line for line in heads)
     assert any("[Zie cijfer overzicht]" in line and "[verwijzing]" in line for line in heads)

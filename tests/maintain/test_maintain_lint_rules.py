@@ -43,6 +43,9 @@ def test_every_rule_is_documented_in_docs_lint():
     "PM: bedrag volgt", "Het budget is € p.m.", "TODO: cijfers van WPI", "De evaluatie volgt nog.",
     "Het kost € xx miljoen", "Dat is nog aanvullen door P&O", "Het aantal meldingen was..",
     "...", "[invullen]", "Datum n.t.b.",
+    "Dekking binnen programma [X], onderdeel [X].", "Het gaat om [xx] medewerkers.",
+    "Contactpersoon is [naam].", "De kosten bedragen ...", "Het budget is PM", "Bedrag: pm",
+    "Zie het PM-punt hieronder.", "Het bedrag is <bedrag>.",
 ])
 def test_placeholder_in_answer_is_an_error_on_its_line(make_kb, text):
     kb = make_kb({"a.yaml": one_answer(text)})
@@ -57,9 +60,27 @@ def test_placeholder_in_answer_is_an_error_on_its_line(make_kb, text):
     "Het gaat om de XXL-vestiging en het PMO-team.",
     "We noemen ... niet bij naam, maar de cijfers zijn bekend.",
     "De pm'er van WPI doet mee.",
+    "Het PMO en de afdeling P&O werken samen.", "Bijlage X bij de brief.",
+    "Zij vroeg: 'En nu...?'", "De lijst [1] staat in de brief.",
 ])
 def test_ordinary_text_is_no_placeholder(make_kb, text):
     assert found(make_kb({"a.yaml": one_answer(text)}), "tijdelijke-tekst") == []
+
+
+@pytest.mark.parametrize("where, body, questions", [
+    ("titel", "", None),
+    ("vraagtekst", "", """\
+        - nummer: 1
+          raadslid: Namane
+          vraag: Wat kost project [X]?
+          antwoord: [Dat weten we.]
+        """),
+])
+def test_placeholder_in_a_title_or_question_is_an_error_too(make_kb, where, body, questions):
+    title = "Annotatie [X]" if where == "titel" else "Testdossier"
+    kb = make_kb({"a.yaml": dossier_yaml(body, title=title, questions=questions)})
+    hits = found(kb, "tijdelijke-tekst")
+    assert len(hits) == 1 and where in hits[0].message
 
 
 def test_placeholder_in_open_points_is_fine(make_kb):
@@ -143,6 +164,54 @@ def test_same_question_same_answer_or_different_question_is_fine(make_kb):
                          "Hoeveel externe vertrouwenspersonen zijn er gestart?"),
     })
     assert found(kb, "tegenstrijdig-antwoord") == []
+
+
+def test_restated_question_with_an_added_clause_answered_the_other_way(make_kb):
+    # Word for word the old question plus a clause: the word-order ratio misses it; the search
+    # engine finds the old card as a close runner-up for the old wording.
+    old = "Hoe kijkt de wethouder naar de rol van Bureau Integriteit en de gemeentesecretaris?"
+    new = ("Hoe kijkt de wethouder naar de rol van Bureau Integriteit en de gemeentesecretaris, "
+           "nu het onderzoek van de ombudsman over de afhandeling van meldingen is verschenen?")
+    kb = make_kb({
+        "oud.yaml": _asked("Dat beeld herken ik niet.", "2024-09-18", old),
+        "nieuw.yaml": _asked("Dat beeld herken ik inmiddels wel.", "2025-03-01", new),
+        "ander.yaml": _asked("Er zijn twaalf vertrouwenspersonen.", "2025-03-01",
+                             "Hoeveel vertrouwenspersonen zijn er in dienst?"),
+    })
+    from rapidfuzz import fuzz
+
+    def key(text):
+        return " ".join(sorted(text.lower().split()))
+
+    assert fuzz.ratio(key(old), key(new)) < 85  # the old rule alone would not see it
+    hits = found(kb, "tegenstrijdig-antwoord")
+    assert len(hits) == 1
+    assert hits[0].path.name == "nieuw.yaml" and "oud.yaml" in hits[0].message
+    assert any("ombudsman" in d for d in hits[0].details)  # the added clause is shown
+
+
+def test_questions_the_engine_keeps_apart_are_not_reported(make_kb):
+    kb = make_kb({
+        "a.yaml": _asked("Er zijn twaalf vertrouwenspersonen.", "2025-03-01",
+                         "Hoeveel vertrouwenspersonen zijn er in dienst?"),
+        "b.yaml": _asked("Het meldpunt is in 2023 geopend.", "2025-03-01",
+                         "Wanneer is het meldpunt discriminatie geopend?"),
+    })
+    assert found(kb, "tegenstrijdig-antwoord") == []
+
+
+def test_lint_works_when_the_engine_cannot_open(make_kb, monkeypatch):
+    from briefing.search.engine import SearchEngine
+
+    def broken(*args, **kwargs):
+        raise OSError("schijf vol")
+
+    monkeypatch.setattr(SearchEngine, "open", broken)
+    kb = make_kb({
+        "oud.yaml": _asked("Nee, dat is nooit onderzocht.", "2024-03-01"),
+        "nieuw.yaml": _asked("Ja, dat onderzoeken we dit jaar.", "2024-09-18"),
+    })
+    assert len(found(kb, "tegenstrijdig-antwoord")) == 1  # the wording rule still works
 
 
 # --- onbekende-naam and andere-fractie ----------------------------------------------------------
