@@ -31,6 +31,7 @@ bench: $(STAMP)
 	$(BIN)/python -m briefing.bench.search
 	$(BIN)/python -m briefing.bench.startup
 	$(BIN)/python -m briefing.bench.imports
+	$(BIN)/python -m briefing.bench.lint
 
 clean:
 	rm -rf $(VENV) build *.egg-info
